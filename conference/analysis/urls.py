@@ -1,0 +1,10 @@
+from django.urls import path
+
+from conference.analysis import views
+
+app_name = "analysis"
+
+urlpatterns = [
+    path("", views.key_figure_list, name="key_figure_list"),
+    path("<int:pk>/", views.key_figure_detail, name="key_figure_detail"),
+]

@@ -1,0 +1,280 @@
+"""Events, municipalities and key figures, plus the mixins every loaded record shares."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+NATIONAL_CODE = "0000"
+
+
+class ReviewStatus(models.TextChoices):
+    UNREVIEWED = "unreviewed", _("Ogranskad")
+    NEEDS_REVIEW = "needs_review", _("Behöver granskas")
+    REVIEWED = "reviewed", _("Granskad")
+
+
+class LoadedRecord(models.Model):
+    """A record the loader writes, so that a reload can tell staff edits from its own.
+
+    ``loaded_values`` holds the field values of the last load. A field whose current
+    value differs from it was edited by staff since then and is kept on reload.
+    """
+
+    loaded_values = models.JSONField(
+        _("värden från senaste inläsning"), default=dict, blank=True, editable=False
+    )
+    review_status = models.CharField(
+        _("granskning"),
+        max_length=20,
+        choices=ReviewStatus,
+        default=ReviewStatus.UNREVIEWED,
+        db_index=True,
+    )
+    flags = models.JSONField(
+        _("flaggor"),
+        default=list,
+        blank=True,
+        help_text=_("Varför inläsningen vill att någon granskar posten."),
+    )
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ändrad"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Municipality(models.Model):
+    """A Swedish municipality, or the whole country ("Riket", code 0000)."""
+
+    class Level(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Kommun")
+        COUNTRY = "country", _("Riket")
+
+    code = models.CharField(
+        _("kommunkod"),
+        max_length=4,
+        unique=True,
+        validators=[RegexValidator(r"^[0-9]{4}$", _("Koden ska vara fyra siffror."))],
+        help_text=_("Officiell fyrsiffrig kod (SCB/Kolada); 0000 är hela riket."),
+    )
+    name = models.CharField(_("namn"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    level = models.CharField(
+        _("nivå"), max_length=20, choices=Level, default=Level.MUNICIPALITY
+    )
+    county_code = models.CharField(_("länskod"), max_length=2, blank=True)
+    county_name = models.CharField(_("län"), max_length=100, blank=True)
+    gr_member = models.BooleanField(_("medlem i GR"), default=False, db_index=True)
+
+    class Meta:
+        verbose_name = _("kommun")
+        verbose_name_plural = _("kommuner")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[0-9]{4}$"),
+                name="municipality_code_four_digits",
+            ),
+            models.CheckConstraint(
+                condition=~Q(name=""), name="municipality_name_not_empty"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("conference:municipality_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_national(self) -> bool:
+        return self.code == NATIONAL_CODE
+
+
+class Event(LoadedRecord):
+    """One conference day ("mötesplats") and the document it was loaded from."""
+
+    title = models.CharField(_("titel"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    date = models.DateField(_("datum"), null=True, blank=True)
+    organizer = models.CharField(_("arrangör"), max_length=200, blank=True)
+    venue = models.CharField(_("plats"), max_length=200, blank=True)
+    description = models.TextField(_("inledning"), blank=True)
+    is_published = models.BooleanField(_("publicerad"), default=False, db_index=True)
+    published_at = models.DateTimeField(_("publicerad den"), null=True, blank=True)
+    source_name = models.CharField(_("källdokument"), max_length=255, blank=True)
+    source_checksum = models.CharField(
+        _("kontrollsumma (SHA-256)"), max_length=64, blank=True
+    )
+    source_loaded_at = models.DateTimeField(_("inläst"), null=True, blank=True)
+    people = models.ManyToManyField(
+        "speakers_app.Person",
+        through="EventPerson",
+        related_name="events",
+        verbose_name=_("personer"),
+        blank=True,
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("evenemang")
+        verbose_name_plural = _("evenemang")
+        ordering = ["-date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(title=""), name="event_title_not_empty"
+            ),
+            models.CheckConstraint(condition=~Q(slug=""), name="event_slug_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("conference:event_detail", kwargs={"slug": self.slug})
+
+
+class EventPerson(models.Model):
+    """A person's role for a whole event: moderator of the day or contact."""
+
+    class Role(models.TextChoices):
+        MODERATOR = "moderator", _("Moderator")
+        CONTACT = "contact", _("Kontaktperson")
+
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.CASCADE,
+        related_name="event_people",
+        verbose_name=_("evenemang"),
+    )
+    person = models.ForeignKey(
+        "speakers_app.Person",
+        on_delete=models.CASCADE,
+        related_name="event_roles",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("roll"), max_length=20, choices=Role)
+    order = models.PositiveIntegerField(_("ordning"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("person på evenemanget")
+        verbose_name_plural = _("personer på evenemanget")
+        ordering = ["event", "role", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person", "role"], name="unique_event_person_role"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class KeyFigure(LoadedRecord):
+    """A number quoted on stage: what it measures, for which area and period, and where."""
+
+    class Unit(models.TextChoices):
+        PERSONS = "persons", _("personer")
+        PERCENT = "percent", _("procent")
+        SEK = "SEK", _("kronor")
+        DAYS = "days", _("dagar")
+        WEEKS = "weeks", _("veckor")
+        MONTHS = "months", _("månader")
+        YEARS = "years", _("år")
+        HOURS = "hours", _("timmar")
+        HOUSEHOLDS = "households", _("hushåll")
+        COUNT = "count", _("antal")
+
+    class Qualifier(models.TextChoices):
+        EXACT = "", _("exakt")
+        JUST_UNDER = "just_under", _("knappt")
+        JUST_OVER = "just_over", _("drygt")
+        ABOUT = "about", _("cirka")
+        AT_LEAST = "at_least", _("minst")
+        AT_MOST = "at_most", _("högst")
+
+    class Scope(models.TextChoices):
+        MUNICIPALITY = "municipality", _("Kommun")
+        REGION = "region", _("Göteborgsregionen")
+        COUNTRY = "country", _("Riket")
+
+    event = models.ForeignKey(
+        Event,
+        on_delete=models.CASCADE,
+        related_name="key_figures",
+        verbose_name=_("evenemang"),
+    )
+    session = models.ForeignKey(
+        "sessions_app.Session",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="key_figures",
+        verbose_name=_("programpunkt"),
+    )
+    label = models.CharField(_("vad som mäts"), max_length=255)
+    value = models.DecimalField(_("värde"), max_digits=20, decimal_places=4)
+    unit = models.CharField(_("enhet"), max_length=20, choices=Unit)
+    period = models.CharField(
+        _("period"), max_length=20, blank=True, help_text=_("Till exempel 2022.")
+    )
+    year = models.PositiveSmallIntegerField(
+        _("år"), null=True, blank=True, db_index=True
+    )
+    scope = models.CharField(
+        _("område"), max_length=20, choices=Scope, default=Scope.MUNICIPALITY
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="key_figures",
+        verbose_name=_("kommun"),
+        help_text=_("Kommunen, eller Riket (0000) för hela landet."),
+    )
+    qualifier = models.CharField(
+        _("precisering"), max_length=20, choices=Qualifier, blank=True, default=""
+    )
+    source_text = models.TextField(_("källmening"), blank=True)
+    order = models.PositiveIntegerField(_("ordning"), default=0)
+    natural_key = models.CharField(
+        _("inläsningsnyckel"), max_length=64, blank=True, editable=False
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("nyckeltal")
+        verbose_name_plural = _("nyckeltal")
+        ordering = ["event", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(label=""), name="key_figure_label_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=~Q(unit=""), name="key_figure_unit_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=Q(scope="region", municipality__isnull=True)
+                | (~Q(scope="region") & Q(municipality__isnull=False)),
+                name="key_figure_area_matches_scope",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "natural_key"],
+                condition=~Q(natural_key=""),
+                name="unique_key_figure_natural_key",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.label}: {self.value} {self.unit}"
+
+    def get_absolute_url(self):
+        return reverse("analysis:key_figure_detail", kwargs={"pk": self.pk})

@@ -1,0 +1,16 @@
+"""Public pages of the conference app: home, events, municipalities, search."""
+
+from django.urls import path
+
+from conference import views
+
+app_name = "conference"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("evenemang/<slug:slug>/", views.event_detail, name="event_detail"),
+    path("kommuner/", views.municipality_list, name="municipality_list"),
+    path(
+        "kommuner/<slug:slug>/", views.municipality_detail, name="municipality_detail"
+    ),
+]
