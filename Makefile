@@ -12,7 +12,7 @@ PYTHON := $(shell for p in python3.13 python3.12 python3.14 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { echo $$p; break; }; done)
 
-.PHONY: run test venv lint check-python migrate seed test-postgres
+.PHONY: run test venv lint check-python migrate seed test-postgres browser-deps
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -42,11 +42,15 @@ run: seed
 	@echo "Admin:        http://$(HOST):$(PORT)/admin/"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: venv
+test: venv browser-deps
 	$(BIN)/pytest
 
-test-postgres: venv
+test-postgres: venv browser-deps
 	DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then 			echo "Installing Debian's chromium for the browser tests..."; 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; 		else 			echo "The browser tests need Chromium: run 'sudo apt-get install -y chromium'."; exit 1; 		fi; }
 
 lint: venv
 	$(BIN)/ruff check .
