@@ -124,6 +124,7 @@ class Event(LoadedRecord):
         verbose_name = _("evenemang")
         verbose_name_plural = _("evenemang")
         ordering = ["-date", "title"]
+        permissions = [("publish_event", _("Kan publicera och avpublicera evenemang"))]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(title=""), name="event_title_not_empty"

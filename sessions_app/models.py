@@ -58,6 +58,9 @@ class Session(LoadedRecord):
         verbose_name = _("programpunkt")
         verbose_name_plural = _("programpunkter")
         ordering = ["event", "order", "pk"]
+        permissions = [
+            ("publish_session", _("Kan publicera och avpublicera programpunkter"))
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "slug"], name="unique_session_slug_per_event"
