@@ -11,3 +11,13 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# The test client and the live server speak plain HTTP; every other protection stays on.
+SECURE_SSL_REDIRECT = False
+# django-axes rejects client.login()/force_login(); tests/security/test_throttling.py
+# turns it on for the throttling tests.
+AXES_ENABLED = False
+# Pages are rendered afresh (query-count tests); tests/security/test_page_cache.py turns
+# the page cache on.
+PAGE_CACHE_ENABLED = False
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,13 +1,23 @@
 """Root URL configuration: public pages, analyst pages, the API and the admin."""
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from conference.health import healthz
+from conference.sitemaps import SITEMAPS
+from conference.views import robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz/", healthz, name="healthz"),
     path("api/v1/", include("conference.api.urls")),
     path("nyckeltal/", include("conference.analysis.urls")),
     path("personer/", include("speakers_app.urls")),
-    path("evenemang/", include("sessions_app.urls")),
+    path("", include("sessions_app.urls")),
     path("", include("conference.public_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
+
+# 404.html and 500.html in templates/ are Django's default handlers' templates.

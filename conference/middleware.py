@@ -1,0 +1,79 @@
+"""Whole-page cache for anonymous visitors of the public and analyst pages.
+
+Django's own per-site cache is not used because it keys pages by every header in Vary
+(`Vary: Cookie` would give each visitor their own copy) and cannot be invalidated when the
+content changes. This one keys a page by host, path and query string, tags it with the
+content version (conference/page_cache.py) and serves it only when that version is still
+current. A change saved anywhere (admin, loader) sets a new version (conference/signals.py).
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+
+from conference.page_cache import VERSION_KEY, current_content_version, page_key
+
+# Staff pages, the load balancer's probe and the API are never cached: the API varies by
+# the Accept header (content negotiation), which a key by URL cannot express.
+UNCACHED_PREFIXES = ("/admin/", "/api/", "/healthz/", "/static/", "/media/")
+# Vary headers that cannot change an anonymous page: the site has one language, and a
+# request carrying a session or message cookie is never served from the cache.
+HARMLESS_VARY = {"cookie", "accept-language", "accept-encoding"}
+MAX_CACHED_BYTES = 1024 * 1024
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous GET requests of public pages from the shared cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._may_use_cache(request):
+            return self.get_response(request)
+        key = page_key(host=request.get_host(), full_path=request.get_full_path())
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or current_content_version()
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
+            response = entry[1]
+            response.headers["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and self._may_store(request, response):
+            cache.set(key, (version, response), timeout=settings.PAGE_CACHE_TIMEOUT)
+            response.headers["X-Page-Cache"] = "miss"
+        return response
+
+    def _may_use_cache(self, request) -> bool:
+        return (
+            settings.PAGE_CACHE_ENABLED
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith(UNCACHED_PREFIXES)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and getattr(settings, "MESSAGE_COOKIE_NAME", "messages")
+            not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+        )
+
+    def _may_store(self, request, response) -> bool:
+        user = getattr(request, "user", None)
+        vary = {
+            header.strip().lower()
+            for header in response.get("Vary", "").split(",")
+            if header.strip()
+        }
+        cache_control = response.get("Cache-Control", "").lower()
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and len(response.content) <= MAX_CACHED_BYTES
+            and vary <= HARMLESS_VARY
+            and not any(
+                word in cache_control for word in ("private", "no-store", "no-cache")
+            )
+            # A page whose template used the CSP nonce must not be served to others
+            # with that same nonce: it would let injected inline code run.
+            and not getattr(request, "_csp_nonce", None)
+            and not (user is not None and user.is_authenticated)
+        )

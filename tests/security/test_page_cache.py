@@ -1,0 +1,92 @@
+"""The whole-page cache for anonymous visitors (conference/middleware.py)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+
+from tests.factories.conference import EventFactory
+from tests.factories.sessions import SessionFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def session():
+    return SessionFactory(event=EventFactory(), title="Kompetens i regionen")
+
+
+def test_second_visit_is_served_from_cache_without_queries(
+    client, session, django_assert_num_queries
+):
+    url = session.get_absolute_url()
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        second = client.get(url)
+    assert first.headers["X-Page-Cache"] == "miss"
+    assert second.headers["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "Content-Security-Policy" in second.headers
+
+
+def test_saving_content_invalidates_cached_pages(client, session):
+    url = session.get_absolute_url()
+    client.get(url)
+    session.title = "Kompetens i hela regionen"
+    session.save()
+    response = client.get(url)
+    assert response.headers["X-Page-Cache"] == "miss"
+    assert "Kompetens i hela regionen" in response.text
+
+
+def test_deleting_content_invalidates_cached_pages(client, session):
+    event = session.event
+    client.get(event.get_absolute_url())
+    session.delete()
+    response = client.get(event.get_absolute_url())
+    assert response.headers["X-Page-Cache"] == "miss"
+    assert "Kompetens i regionen" not in response.text
+
+
+def test_query_string_is_part_of_the_key(client, session):
+    client.get("/kommuner/?sida=1")
+    response = client.get("/kommuner/?sida=2")
+    assert response.headers["X-Page-Cache"] == "miss"
+
+
+def test_logged_in_staff_bypass_the_cache(client, session):
+    url = session.get_absolute_url()
+    client.get(url)
+    staff = get_user_model().objects.create_user(username="redaktor", is_staff=True)
+    client.force_login(staff)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response.headers
+
+
+def test_admin_and_api_are_never_cached(client):
+    for url in ("/admin/login/", "/api/v1/schema/", "/healthz/"):
+        client.get(url)
+        response = client.get(url)
+        assert "X-Page-Cache" not in response.headers
+
+
+def test_missing_pages_are_not_cached(client):
+    client.get("/evenemang/finns-inte/")
+    response = client.get("/evenemang/finns-inte/")
+    assert response.status_code == 404
+    assert "X-Page-Cache" not in response.headers
+
+
+def test_cache_off_renders_every_time(client, session, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    client.get(session.get_absolute_url())
+    response = client.get(session.get_absolute_url())
+    assert "X-Page-Cache" not in response.headers
