@@ -9,8 +9,15 @@ app_name = "conference"
 urlpatterns = [
     path("", views.home, name="home"),
     path("evenemang/<slug:slug>/", views.event_detail, name="event_detail"),
+    path(
+        "evenemang/<slug:slug>/kalender.ics",
+        views.event_calendar_file,
+        name="event_calendar",
+    ),
     path("kommuner/", views.municipality_list, name="municipality_list"),
     path(
         "kommuner/<slug:slug>/", views.municipality_detail, name="municipality_detail"
     ),
+    path("sok/", views.search_page, name="search"),
+    path("tillganglighet/", views.accessibility_statement, name="accessibility"),
 ]

@@ -1,33 +1,123 @@
-"""Public pages of the conference app."""
+"""Public pages of the conference app: home, events, municipalities, search and more.
 
-from django.shortcuts import get_object_or_404, render
+Views stay thin: the selectors fetch, the templates show. Every public page answers a
+repeat visit with 304 (`public_page`: ETag from the content, Last-Modified where the
+data gives one cheaply).
+"""
 
-from conference.models import Event, Municipality
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+from django.views.decorators.http import conditional_page, require_safe
+
+from conference import selectors
+from conference.ical import event_calendar
+from conference.jsonld import event_jsonld
+from conference.permissions import can_preview_drafts
+from conference.search import QueryError, clean_query, search
 
 
+def public_page(view):
+    """Allow only GET/HEAD and answer conditional requests with 304."""
+    return require_safe(conditional_page(view))
+
+
+def with_last_modified(response, moment):
+    """Set Last-Modified (when known), so If-Modified-Since can answer 304."""
+    if moment is not None:
+        response.headers["Last-Modified"] = http_date(moment.timestamp())
+    return response
+
+
+@public_page
 def home(request):
-    events = Event.objects.filter(is_published=True).order_by("-date")
+    preview = can_preview_drafts(request.user)
+    events = selectors.event_list(include_drafts=preview)
     return render(request, "conference/home.html", {"events": events})
 
 
+@public_page
 def event_detail(request, slug):
-    event = get_object_or_404(Event, slug=slug, is_published=True)
-    return render(request, "conference/event_detail.html", {"event": event})
-
-
-def municipality_list(request):
-    municipalities = Municipality.objects.order_by("-gr_member", "name")
-    return render(
+    preview = can_preview_drafts(request.user)
+    page = selectors.event_page(slug, include_drafts=preview)
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    response = render(
         request,
-        "conference/municipality_list.html",
-        {"municipalities": municipalities},
+        "conference/event_detail.html",
+        {
+            "page": page,
+            "event": page.event,
+            "jsonld": event_jsonld(page, base_url=base_url),
+        },
     )
+    return with_last_modified(response, page.last_modified)
 
 
+@public_page
+def event_calendar_file(request, slug):
+    preview = can_preview_drafts(request.user)
+    event = selectors.visible_events(include_drafts=preview).filter(slug=slug).first()
+    if event is None:
+        raise Http404("No such event")
+    url = request.build_absolute_uri(event.get_absolute_url())
+    response = HttpResponse(
+        event_calendar(event, url=url, host=request.get_host()),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response.headers["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return with_last_modified(response, event.updated_at)
+
+
+@public_page
+def municipality_list(request):
+    groups = selectors.municipality_list()
+    return render(request, "conference/municipality_list.html", groups)
+
+
+@public_page
 def municipality_detail(request, slug):
-    municipality = get_object_or_404(Municipality, slug=slug)
+    page = selectors.municipality_page(slug)
     return render(
         request,
         "conference/municipality_detail.html",
-        {"municipality": municipality},
+        {"page": page, "municipality": page.municipality},
     )
+
+
+@public_page
+def search_page(request):
+    error = ""
+    results = None
+    try:
+        text = clean_query(request.GET.get("q"))
+    except QueryError as exc:
+        error, text = str(exc), ""
+    if text:
+        results = search(text)
+    elif "q" in request.GET and not error:
+        error = _("Skriv ett eller flera ord att söka efter.")
+    return render(
+        request,
+        "conference/search.html",
+        {"query": text, "results": results, "error": error},
+    )
+
+
+@public_page
+def accessibility_statement(request):
+    return render(request, "conference/accessibility.html")
+
+
+@require_safe
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        "Disallow: /sok/",
+        f"Sitemap: {sitemap}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -1,16 +1,33 @@
-"""Public session pages."""
+"""Public session pages: one session with its structure, and the session list."""
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from sessions_app.models import Session
+from conference.permissions import can_preview_drafts
+from conference.views import public_page, with_last_modified
+from sessions_app import selectors
+from sessions_app.filters import SessionFilter
 
 
+@public_page
 def session_detail(request, event_slug, slug):
-    session = get_object_or_404(
-        Session.objects.select_related("event"),
-        event__slug=event_slug,
-        slug=slug,
-        is_published=True,
-        event__is_published=True,
+    preview = can_preview_drafts(request.user)
+    page = selectors.session_page(event_slug, slug, include_drafts=preview)
+    is_draft = not (page.session.is_published and page.session.event.is_published)
+    response = render(
+        request,
+        "sessions_app/session_detail.html",
+        {"page": page, "session": page.session, "is_draft": is_draft},
     )
-    return render(request, "sessions_app/session_detail.html", {"session": session})
+    return with_last_modified(response, page.last_modified)
+
+
+@public_page
+def session_list(request):
+    filterset = SessionFilter(request.GET or None, queryset=selectors.session_list())
+    # An invalid filter shows its message in the form and lists nothing filtered.
+    sessions = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    return render(
+        request,
+        "sessions_app/session_list.html",
+        {"filter": filterset, "sessions": sessions},
+    )

@@ -1,15 +1,29 @@
-"""Public pages about people."""
+"""Public pages about people: the filterable list and one person's page."""
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from speakers_app.models import Person
+from conference.views import public_page
+from speakers_app import selectors
+from speakers_app.filters import PersonFilter
 
 
+@public_page
 def person_list(request):
-    people = Person.objects.order_by("name")
-    return render(request, "speakers_app/person_list.html", {"people": people})
+    filterset = PersonFilter(request.GET or None, queryset=selectors.person_list())
+    # An invalid filter shows its message in the form and lists nobody.
+    people = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    return render(
+        request,
+        "speakers_app/person_list.html",
+        {"filter": filterset, "people": people},
+    )
 
 
+@public_page
 def person_detail(request, slug):
-    person = get_object_or_404(Person, slug=slug)
-    return render(request, "speakers_app/person_detail.html", {"person": person})
+    page = selectors.person_page(slug)
+    return render(
+        request,
+        "speakers_app/person_detail.html",
+        {"page": page, "person": page.person},
+    )

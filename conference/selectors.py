@@ -1,0 +1,227 @@
+"""Reads for the public pages about events and municipalities.
+
+Every function here runs a fixed number of queries, whatever the amount of data:
+the page tests count them with 1 and with many related rows.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.http import Http404
+
+from conference.models import Event, EventPerson, KeyFigure, Municipality
+from sessions_app.models import Quote, Session, SessionSpeaker
+from speakers_app.models import Person
+
+HIGHLIGHT_COUNT = 6
+
+
+def visible_events(*, include_drafts: bool = False) -> QuerySet[Event]:
+    """Return the events a visitor may see: published ones, or all for previewers."""
+    events = Event.objects.all()
+    return events if include_drafts else events.filter(is_published=True)
+
+
+def visible_sessions(*, include_drafts: bool = False) -> QuerySet[Session]:
+    """Return the sessions a visitor may see: a session is public if it and its event are."""
+    sessions = Session.objects.all()
+    if include_drafts:
+        return sessions
+    return sessions.filter(is_published=True, event__is_published=True)
+
+
+def public_key_figures(*, include_drafts: bool = False) -> QuerySet[KeyFigure]:
+    """Return key figures of visible events whose session (if any) is visible too."""
+    figures = KeyFigure.objects.all()
+    if include_drafts:
+        return figures
+    return figures.filter(event__is_published=True).filter(
+        Q(session__isnull=True) | Q(session__is_published=True)
+    )
+
+
+def public_quotes(*, include_drafts: bool = False) -> QuerySet[Quote]:
+    """Return quotes of visible events whose session (if any) is visible too."""
+    quotes = Quote.objects.all()
+    if include_drafts:
+        return quotes
+    return quotes.filter(event__is_published=True).filter(
+        Q(session__isnull=True) | Q(session__is_published=True)
+    )
+
+
+def latest(*values: datetime | None) -> datetime | None:
+    """Return the newest of some timestamps (None when there are none)."""
+    present = [value for value in values if value is not None]
+    return max(present) if present else None
+
+
+def event_list(*, include_drafts: bool = False) -> list[Event]:
+    """Return events newest first, each with its number of visible sessions (1 query)."""
+    session_filter = Q() if include_drafts else Q(sessions__is_published=True)
+    return list(
+        visible_events(include_drafts=include_drafts)
+        .annotate(session_count=Count("sessions", filter=session_filter))
+        .order_by("-date", "title")
+    )
+
+
+@dataclass
+class EventPage:
+    event: Event
+    moderators: list[EventPerson]
+    contacts: list[EventPerson]
+    sessions: list[Session]
+    highlights: list[KeyFigure]
+    last_modified: datetime | None = field(default=None)
+
+
+def session_speakers_prefetch() -> Prefetch:
+    """Prefetch each session's people with their municipality, in programme order."""
+    return Prefetch(
+        "session_speakers",
+        queryset=SessionSpeaker.objects.select_related("person__municipality").order_by(
+            "order", "pk"
+        ),
+    )
+
+
+def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
+    """Return everything the event page shows (5 queries), or raise Http404."""
+    try:
+        event = visible_events(include_drafts=include_drafts).get(slug=slug)
+    except Event.DoesNotExist:
+        raise Http404("No such event") from None
+    people = list(
+        event.event_people.select_related("person__municipality").order_by(
+            "role", "order", "pk"
+        )
+    )
+    sessions = list(
+        visible_sessions(include_drafts=include_drafts)
+        .filter(event=event)
+        .prefetch_related(session_speakers_prefetch())
+        .order_by("order", "pk")
+    )
+    for session in sessions:
+        session.event = event  # get_absolute_url needs the slug, no extra query
+    figures = list(
+        public_key_figures(include_drafts=include_drafts)
+        .filter(event=event)
+        .select_related("municipality", "session")
+        .order_by("order", "pk")
+    )
+    return EventPage(
+        event=event,
+        moderators=[p for p in people if p.role == EventPerson.Role.MODERATOR],
+        contacts=[p for p in people if p.role == EventPerson.Role.CONTACT],
+        sessions=sessions,
+        highlights=pick_highlights(figures),
+        last_modified=latest(
+            event.updated_at,
+            *(s.updated_at for s in sessions),
+            *(f.updated_at for f in figures),
+            *(p.person.updated_at for p in people),
+        ),
+    )
+
+
+def pick_highlights(figures: list[KeyFigure]) -> list[KeyFigure]:
+    """Return the first figure of each session, in programme order, at most a handful.
+
+    One per session shows the spread of the day rather than one talk's statistics.
+    """
+    seen_sessions = set()
+    highlights = []
+    for figure in figures:
+        if figure.session_id in seen_sessions:
+            continue
+        seen_sessions.add(figure.session_id)
+        highlights.append(figure)
+        if len(highlights) == HIGHLIGHT_COUNT:
+            break
+    return highlights
+
+
+def municipality_list() -> dict[str, list[Municipality]]:
+    """Return GR's members, then other areas that appear in public content (1 query)."""
+    published_session = Session.objects.filter(
+        municipalities=OuterRef("pk"), is_published=True, event__is_published=True
+    )
+    published_figure = KeyFigure.objects.filter(
+        municipality=OuterRef("pk"), event__is_published=True
+    )
+    rows = list(
+        Municipality.objects.annotate(
+            has_sessions=Exists(published_session),
+            has_figures=Exists(published_figure),
+        )
+        .filter(Q(gr_member=True) | Q(has_sessions=True) | Q(has_figures=True))
+        .order_by("-gr_member", "name")
+    )
+    return {
+        "members": [m for m in rows if m.gr_member],
+        "others": [m for m in rows if not m.gr_member],
+    }
+
+
+@dataclass
+class MunicipalityPage:
+    municipality: Municipality
+    sessions: list[Session]
+    people: list[Person]
+    key_figures: list[KeyFigure]
+    quotes: list[Quote]
+
+
+def municipality_page(slug: str) -> MunicipalityPage:
+    """Return everything public about one municipality (5 queries), or raise Http404."""
+    try:
+        municipality = Municipality.objects.get(slug=slug)
+    except Municipality.DoesNotExist:
+        raise Http404("No such municipality") from None
+    sessions = list(
+        visible_sessions()
+        .filter(municipalities=municipality)
+        .select_related("event")
+        .order_by("-event__date", "event__title", "order", "pk")
+    )
+    people = list(
+        public_people()
+        .filter(municipality=municipality)
+        .select_related("municipality")
+        .order_by("name")
+    )
+    key_figures = list(
+        public_key_figures()
+        .filter(municipality=municipality)
+        .select_related("session__event", "event", "municipality")
+        .order_by("-event__date", "order", "pk")
+    )
+    quotes = list(
+        public_quotes()
+        .filter(Q(municipality=municipality) | Q(person__municipality=municipality))
+        .select_related("person", "session__event")
+        .order_by("-event__date", "order", "pk")
+    )
+    return MunicipalityPage(
+        municipality=municipality,
+        sessions=sessions,
+        people=people,
+        key_figures=key_figures,
+        quotes=quotes,
+    )
+
+
+def public_people() -> QuerySet[Person]:
+    """Return people with a public role: in a visible session, event or quote."""
+    in_session = SessionSpeaker.objects.filter(
+        person=OuterRef("pk"),
+        session__is_published=True,
+        session__event__is_published=True,
+    )
+    in_event = EventPerson.objects.filter(
+        person=OuterRef("pk"), event__is_published=True
+    )
+    return Person.objects.filter(Exists(in_session) | Exists(in_event))

@@ -1,0 +1,60 @@
+"""sitemap.xml: every public page a search engine should know about."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from conference.selectors import municipality_list, public_people, visible_events
+from sessions_app.selectors import session_list
+
+
+class StaticPagesSitemap(Sitemap):
+    def items(self):
+        return [
+            "conference:home",
+            "conference:municipality_list",
+            "speakers_app:person_list",
+            "sessions_app:session_list",
+            "conference:accessibility",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class EventSitemap(Sitemap):
+    def items(self):
+        return visible_events().order_by("-date", "pk")
+
+    def lastmod(self, event):
+        return event.updated_at
+
+
+class SessionSitemap(Sitemap):
+    def items(self):
+        return session_list().prefetch_related(None)
+
+    def lastmod(self, session):
+        return session.updated_at
+
+
+class PersonSitemap(Sitemap):
+    def items(self):
+        return public_people().order_by("name", "pk")
+
+    def lastmod(self, person):
+        return person.updated_at
+
+
+class MunicipalitySitemap(Sitemap):
+    def items(self):
+        groups = municipality_list()
+        return groups["members"] + groups["others"]
+
+
+SITEMAPS = {
+    "sidor": StaticPagesSitemap,
+    "evenemang": EventSitemap,
+    "programpunkter": SessionSitemap,
+    "personer": PersonSitemap,
+    "kommuner": MunicipalitySitemap,
+}
