@@ -146,6 +146,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# The organiser's region, as documents name it; the loader reads "GR" as the whole region.
+REGION_NAMES = ("Göteborgsregionen", "GR")
+REGION_ABBREVIATIONS = {"GR": "Göteborgsregionen"}
+
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska"))]
 TIME_ZONE = "Europe/Stockholm"

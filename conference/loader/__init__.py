@@ -1,0 +1,1 @@
+"""The conference loader: read → blocks → extract → records, then one import service."""

@@ -1,0 +1,501 @@
+"""Read the structure of a documentation page: the event, its sessions and people.
+
+Works on blocks from parse.py and returns plain records; the key figures are found
+by figures.py and attached at the end.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.text import slugify
+
+from . import anomalies, figures, mentions
+from .municipalities import find_municipalities, municipality_of
+from .numbers import find_dates
+from .people import (
+    BYLINE,
+    NAME,
+    caption_names,
+    heading_speaker,
+    is_name,
+    parse_caption,
+    people_in_sentence,
+    split_names,
+)
+from .records import Block, ParsedBlock, ParsedEvent, ParsedPerson, ParsedSession
+
+CONTACT_HEADING = re.compile(
+    r"^(?:kontakt|kontakter|kontaktpersoner?|kontakta oss)\b", re.I
+)
+VOICES_HEADING = re.compile(r"röster|deltagar|tyckte|reaktioner|sagt om dagen", re.I)
+CASE_HEADING = re.compile(r"^(?:exempel|case|fallbeskrivning|fall)\b", re.I)
+PHONE = re.compile(r"^\+?[\d\s()\-–]{7,}$")
+MODERATOR = re.compile(r"\bmoderator", re.I)
+ORGANIZER = re.compile(
+    r"(?:^|[.!?]\s+)([A-ZÅÄÖ][\w:]*(?: [A-ZÅÄÖ][\w:]*)*) (?:arrangerade|anordnade|bjöd in)"
+    r"|(?:arrangeras|arrangerades|anordnades|anordnas) av ([A-ZÅÄÖ][\w:]*(?: [A-ZÅÄÖ][\w:]*)*)"
+    r"|Arrangör: ([^.\n]+)"
+)
+QUOTE_SOURCE = re.compile(r"^(?:citaten|citat) (?:kommer )?från (.+?)\.?$", re.I)
+SAID = re.compile(
+    r"^(?P<text>.+?)[,.!?]?\s+(?:sa|säger|sade|berättar|berättade|betonade|betonar|"
+    r"menar|menade|konstaterar|konstaterade|förklarar|förklarade|avslutar|avslutade|"
+    r"påpekar|påpekade|understryker|underströk|framhåller|tillade|tycker|svarar)\s+"
+    rf"(?P<who>{NAME}|[A-ZÅÄÖ][a-zåäö]+|de|hon|han)\b(?P<tail>[^.]*)\.?$"
+)
+SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”–])")
+NATIONAL_ORG = re.compile(
+    r"departement|Regeringskansliet|myndighet|verket\b|Försäkringskassan|"
+    r"Arbetsförmedlingen|Statistiska centralbyrån|\bSCB\b|Riksdag|regeringen",
+)
+# "GR arrangerade": the organiser's short name stands for its full name.
+ABBREVIATIONS = dict(settings.REGION_ABBREVIATIONS)
+
+
+class NoEventFound(ValueError):
+    """The text has no recognisable event (no title or no date)."""
+
+
+@dataclass
+class _Session:
+    record: ParsedSession
+    closed: bool = False
+    untitled: bool = False
+    case_mode: bool = False
+    voice_person: str = ""
+    quote_source: str = ""
+    voices: list[tuple[str, str]] = field(default_factory=list)  # (text, person)
+
+
+def split_sentences(text: str) -> list[str]:
+    return [part for part in SENTENCE.split(text) if part.strip()]
+
+
+class Extractor:
+    def __init__(self, blocks: list[Block]):
+        self.blocks = blocks
+        self.people: dict[str, ParsedPerson] = {}
+        self.sessions: list[_Session] = []
+        self.intro: list[Block] = []
+        self.moderators: list[str] = []
+        self.contacts: list[ParsedPerson] = []
+        self.event_flags: list[str] = []
+
+    # The walk over the blocks ---------------------------------------------------
+
+    def run(self) -> ParsedEvent:
+        title, start = self._title()
+        mode = "body"
+        index = start
+        while index < len(self.blocks):
+            block = self.blocks[index]
+            following = self.blocks[index + 1 : index + 3]
+            index += 1
+            if mode == "contact":
+                if not self._contact(block):
+                    mode = "end"
+                continue
+            if mode == "end":
+                continue
+            if block.kind == "heading" and CONTACT_HEADING.match(block.text):
+                mode = "contact"
+                continue
+            self._step(block, following)
+        event = self._event(title)
+        return event
+
+    def _title(self) -> tuple[str, int]:
+        for index, block in enumerate(self.blocks):
+            if block.kind == "heading" and block.level == 1:
+                return block.text, index + 1
+        index = 0
+        while index < len(self.blocks) and self.blocks[index].kind == "heading":
+            index += 1
+        if index == 0:
+            raise NoEventFound(
+                "Dokumentet börjar inte med en rubrik (evenemangets namn)."
+            )
+        return self.blocks[index - 1].text, index
+
+    def _step(self, block: Block, following: list[Block]) -> None:
+        current = self.sessions[-1] if self.sessions else None
+        if block.kind == "caption" or self._is_byline(block):
+            self._caption(block, current)
+        elif block.kind == "heading":
+            self._heading(block, following, current)
+        elif current is None:
+            self.intro.append(block)
+        else:
+            if current.closed:
+                current = self._start("", untitled=True)
+            self._content(block, current)
+
+    def _heading(self, block: Block, following: list[Block], current) -> None:
+        text = block.text
+        names = caption_names(text)
+        if names and all(self._known(name) for name in names):
+            return  # a photo's name tag next to someone already described
+        speaker = heading_speaker(text)
+        if speaker:
+            session = self._start(speaker[0])
+            self._add_speaker(session, ParsedPerson(speaker[1]))
+            return
+        if QUOTE_SOURCE.match(text) and current is not None:
+            current.quote_source = QUOTE_SOURCE.match(text).group(1)
+            current.record.blocks.append(ParsedBlock("paragraph", text))
+            return
+        top_level = min((b.level for b in self.blocks if b.level > 1), default=0)
+        if block.level:
+            starts = block.level <= top_level or current is None
+        else:
+            starts = (
+                current is None
+                or current.closed
+                or self._looks_like_voices(text, following)
+                or self._introduces_someone_new(following, current)
+            )
+        if starts:
+            session = self._start(text)
+            if self._looks_like_voices(text, following):
+                session.record.kind = "voices"
+            return
+        current.case_mode = bool(CASE_HEADING.match(text))
+        current.record.blocks.append(ParsedBlock("heading", text))
+
+    def _caption(self, block: Block, current) -> None:
+        people = parse_caption(block.short, block.text, municipality_of)
+        for person in people:
+            self._register(person)
+        names = [person.name for person in people]
+        if current is None:
+            if MODERATOR.search(block.text):
+                self._add_moderators(names)
+            elif names:
+                session = self._start("", untitled=True)
+                for person in people:
+                    self._add_speaker(session, person)
+            return
+        if current.record.kind == "voices":
+            current.voice_person = names[0] if names else ""
+            return
+        if current.closed:
+            current = self._start("", untitled=True)
+            for person in people:
+                self._add_speaker(current, person)
+            return
+        for person in people:
+            self._add_speaker(current, person)
+        if current.record.blocks:
+            current.closed = True
+
+    def _content(self, block: Block, session: _Session) -> None:
+        record = session.record
+        if block.kind == "bullets":
+            record.blocks.append(ParsedBlock("bullet_list", items=list(block.items)))
+            return
+        if block.kind == "numbered":
+            record.blocks.append(ParsedBlock("numbered_list", items=list(block.items)))
+            return
+        if block.kind == "quote":
+            self._quote(block.text, session)
+            return
+        if QUOTE_SOURCE.match(block.text):
+            session.quote_source = QUOTE_SOURCE.match(block.text).group(1)
+        if record.kind == "voices" and block.text.endswith(":"):
+            session.voice_person = ""
+        kind = "case_example" if session.case_mode else "paragraph"
+        record.blocks.append(ParsedBlock(kind, block.text))
+        if not session.case_mode:
+            for sentence in split_sentences(block.text):
+                for person in people_in_sentence(sentence, municipality_of):
+                    self._register(person)
+                    if person.name not in self.moderators:
+                        self._add_speaker(session, person)
+
+    def _quote(self, text: str, session: _Session) -> None:
+        record = session.record
+        said, who = _split_attribution(text)
+        person = ""
+        if who in ("de",):
+            person = ""
+        elif who:
+            person = who
+        elif record.kind == "voices":
+            person = session.voice_person
+        else:
+            speakers = [name for name, role in record.speakers if role == "speaker"]
+            previous = next(
+                (b for b in reversed(record.blocks) if b.kind == "quote"), None
+            )
+            if len(speakers) == 1:
+                person = speakers[0]
+            elif previous is not None and previous.person:
+                person = previous.person
+        kind = "case_example" if session.case_mode and not person else "quote"
+        record.blocks.append(ParsedBlock(kind, said, person=person))
+        if record.kind == "voices":
+            session.voices.append((said, person))
+
+    def _contact(self, block: Block) -> bool:
+        text = block.text
+        if block.kind not in ("heading", "paragraph", "caption"):
+            return False
+        if is_name(text):
+            self.contacts.append(ParsedPerson(text))
+            return True
+        if not self.contacts:
+            return False
+        last = self.contacts[-1]
+        if PHONE.match(text) and not last.phone:
+            last.phone = text
+            return True
+        if not last.title and not last.phone:
+            last.title = text
+            return True
+        return False
+
+    # Helpers ----------------------------------------------------------------------
+
+    def _start(self, title: str, *, untitled: bool = False) -> _Session:
+        session = _Session(ParsedSession(title=title), untitled=untitled)
+        self.sessions.append(session)
+        return session
+
+    def _is_byline(self, block: Block) -> bool:
+        if block.kind not in ("heading", "paragraph") or block.text.endswith("."):
+            return False
+        match = BYLINE.match(block.text)
+        return bool(match) and all(is_name(n) for n in split_names(match.group(1)))
+
+    def _looks_like_voices(self, text: str, following: list[Block]) -> bool:
+        if VOICES_HEADING.search(text):
+            return True
+        return (
+            len(following) == 2
+            and self._is_byline(following[0])
+            and following[1].kind == "quote"
+        )
+
+    def _introduces_someone_new(self, following: list[Block], current) -> bool:
+        if not following or following[0].kind != "paragraph":
+            return False
+        first = split_sentences(following[0].text)[:1]
+        people = people_in_sentence(first[0], municipality_of) if first else []
+        known = {name for name, _ in current.record.speakers}
+        return any(person.name not in known for person in people)
+
+    def _known(self, name: str) -> bool:
+        return name in self.people or name in self.moderators
+
+    def _register(self, person: ParsedPerson) -> ParsedPerson:
+        existing = self.people.get(person.name)
+        if existing is None:
+            self.people[person.name] = person
+            return person
+        for attribute in ("title", "organization", "municipality", "phone"):
+            if not getattr(existing, attribute) and getattr(person, attribute):
+                setattr(existing, attribute, getattr(person, attribute))
+        return existing
+
+    def _add_speaker(self, session: _Session, person: ParsedPerson) -> None:
+        self._register(person)
+        entry = (person.name, "speaker")
+        if entry not in session.record.speakers:
+            session.record.speakers.append(entry)
+
+    def _add_moderators(self, names: list[str]) -> None:
+        for name in names:
+            if name not in self.moderators:
+                self.moderators.append(name)
+            self._register(ParsedPerson(name))
+
+    # Building the event -----------------------------------------------------------
+
+    def _event(self, title: str) -> ParsedEvent:
+        intro_text = " ".join(b.text for b in self.intro if b.text)
+        all_text = " ".join(b.text for b in self.blocks if b.text)
+        dates = find_dates(intro_text) or find_dates(all_text)
+        if not dates:
+            raise NoEventFound(
+                f"Hittar inget datum för evenemanget ”{title[:60]}”; "
+                "är detta en konferensdokumentation?"
+            )
+        event_date = dates[0][0]
+        description = self._intro(event_date)
+        event = ParsedEvent(
+            title=title,
+            slug=slugify(f"{title} {event_date.isoformat()}")[:200],
+            date=event_date,
+            organizer=self._organizer(intro_text),
+            description=description,
+        )
+        for contact in self.contacts:
+            self._register(contact)
+        self._resolve_first_names()
+        event.moderators = list(self.moderators)
+        event.contacts = [contact.name for contact in self.contacts]
+        event.flags = self.event_flags
+        sessions = [s for s in self.sessions if s.record.blocks or s.record.speakers]
+        used: set[str] = set()
+        for session in sessions:
+            self._finish(session, event, used)
+            event.sessions.append(session.record)
+        event.sessions += mentions.undocumented_sessions(
+            [s.record for s in sessions], self.people, used
+        )
+        for session in event.sessions:
+            for name, _ in session.speakers:
+                self._register(ParsedPerson(name))
+        event.people = list(self.people.values())
+        event.quotes = self._quotes(sessions)
+        event.figures = figures.find_figures(event, self.people)
+        return event
+
+    def _intro(self, event_date) -> str:
+        parts = []
+        for block in self.intro:
+            text = block.text or "\n".join(f"• {item}" for item in block.items)
+            if _is_people_caption(text):
+                for person in people_in_sentence(text, municipality_of):
+                    self._register(person)
+                continue
+            for sentence in split_sentences(text):
+                if MODERATOR.search(sentence):
+                    self._add_moderators(
+                        [m for m in re.findall(NAME, sentence) if is_name(m)]
+                    )
+                self.event_flags += anomalies.future_date_flags(sentence, event_date)
+            self.event_flags += anomalies.text_flags(text)
+            parts.append(f"– {text}" if block.kind == "quote" else text)
+        return "\n\n".join(parts)
+
+    def _organizer(self, intro_text: str) -> str:
+        match = ORGANIZER.search(intro_text)
+        if not match:
+            return ""
+        name = next(group for group in match.groups() if group).strip()
+        return ABBREVIATIONS.get(name, name)
+
+    def _resolve_first_names(self) -> None:
+        """Map "Anna" to "Anna Berg" when exactly one known person is called Anna."""
+        full = list(self.people)
+
+        def resolve(name: str) -> str:
+            if not name or " " in name:
+                return name
+            matches = [p for p in full if p.split()[0] == name]
+            return matches[0] if len(matches) == 1 else ""
+
+        for session in self.sessions:
+            for block in session.record.blocks:
+                block.person = resolve(block.person)
+            session.voices = [(text, resolve(p)) for text, p in session.voices]
+            session.voice_person = resolve(session.voice_person)
+
+    def _finish(self, session: _Session, event: ParsedEvent, used: set[str]) -> None:
+        record = session.record
+        speakers = [
+            self.people[name] for name, _ in record.speakers if name in self.people
+        ]
+        if session.untitled or not record.title:
+            record.title = _suggest_title(speakers, record)
+            record.flags.append(
+                "untitled: Avsnittet saknar egen rubrik i dokumentet; titeln är "
+                "föreslagen av inläsningen"
+            )
+        if record.kind != "voices":
+            municipal = [p for p in speakers if p.municipality]
+            if re.search(r"seminari", record.title, re.I):
+                record.kind = "seminar"
+            elif re.search(r"panel", record.title, re.I):
+                record.kind = "panel"
+            elif municipal and len(municipal) == len(speakers):
+                record.kind = "presentation"
+        codes: list[str] = [p.municipality for p in speakers if p.municipality]
+        for block in record.blocks:
+            if block.kind == "case_example":
+                continue
+            for text in [block.text, *block.items]:
+                codes += find_municipalities(text)
+        if record.kind == "voices":
+            codes += [
+                self.people[p].municipality
+                for _, p in session.voices
+                if p in self.people and self.people[p].municipality
+            ]
+        record.municipalities = list(dict.fromkeys(codes))
+        for block in record.blocks:
+            texts = [block.text, *block.items]
+            for text in texts:
+                record.flags += anomalies.text_flags(text)
+                for sentence in split_sentences(text):
+                    record.flags += anomalies.future_date_flags(sentence, event.date)
+            if block.kind in ("paragraph", "case_example"):
+                record.flags += anomalies.lowercase_start(block.text)
+        record.flags = list(dict.fromkeys(record.flags))
+        record.slug = _unique_slug(record.title, used)
+
+    def _quotes(self, sessions: list[_Session]):
+        from .records import ParsedQuote
+
+        quotes = []
+        for session in sessions:
+            if session.record.kind != "voices":
+                continue
+            for text, person in session.voices:
+                known = self.people.get(person)
+                quotes.append(
+                    ParsedQuote(
+                        text=text,
+                        person=person,
+                        attribution="" if person else _capitalise(session.quote_source),
+                        municipality=known.municipality if known else "",
+                        session=session.record.slug,
+                    )
+                )
+        return quotes
+
+
+def extract(blocks: list[Block]) -> ParsedEvent:
+    """Return the event described by ``blocks``; raise NoEventFound if there is none."""
+    return Extractor(blocks).run()
+
+
+def _split_attribution(text: str) -> tuple[str, str]:
+    match = SAID.match(text)
+    if not match:
+        return text, ""
+    return match.group("text").strip(), match.group("who")
+
+
+def _is_people_caption(text: str) -> bool:
+    return bool(re.match(rf"^{NAME}(?:, {NAME})*(?: och {NAME})? från ", text))
+
+
+def _suggest_title(speakers: list[ParsedPerson], record: ParsedSession) -> str:
+    organizations = {p.organization for p in speakers if p.organization}
+    municipal = [p for p in speakers if p.municipality]
+    if len(organizations) == 1 and municipal and len(municipal) == len(speakers):
+        return organizations.pop()
+    if speakers:
+        names = [p.name for p in speakers]
+        return (
+            names[0] if len(names) == 1 else f"{', '.join(names[:-1])} och {names[-1]}"
+        )
+    first = next((b.text for b in record.blocks if b.text), "Programpunkt")
+    return " ".join(first.split()[:8])
+
+
+def _unique_slug(title: str, used: set[str]) -> str:
+    base = slugify(title)[:80].strip("-") or "programpunkt"
+    slug, number = base, 2
+    while slug in used:
+        slug = f"{base}-{number}"
+        number += 1
+    used.add(slug)
+    return slug
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else ""

@@ -1,0 +1,209 @@
+"""Find the key figures of each session: value, unit, period, area, qualifier, label.
+
+The area comes from the sentence ("i Partille"), else the session (its speakers'
+municipality, or a national body), else GR as a whole.
+"""
+
+import re
+from decimal import Decimal
+
+from . import anomalies
+from .municipalities import (
+    NATIONAL_CODE,
+    find_municipalities,
+    mentions_country,
+    mentions_region,
+)
+from .numbers import Quantity, find_quantities, find_years, fraction_before
+from .records import ParsedEvent, ParsedFigure, ParsedPerson, ParsedSession
+
+YEAR_WORD = re.compile(r"(?:19|20)\d{2}")
+PLAIN_UNITS = {"personer", "person", "hushåll", "kronor", "procent", "dagar"}
+LABEL_STOP = re.compile(
+    r"[.,;:()!?]|\s(?:och|men|respektive|till att|som|medan|där|vilket|samt)\s"
+)
+WEAK_ENDINGS = re.compile(r"\s+(?:var|hade|är|blev|det|av|i|på|till|med)$")
+AGE = re.compile(r"(?:\bär|,)\s*$")
+NATIONAL_ORG = re.compile(
+    r"departement|Regeringskansliet|myndighet|verket\b|Försäkringskassan|"
+    r"Arbetsförmedlingen|Statistiska centralbyrån|\bSCB\b|Riksdag|regeringen"
+)
+UNIT_NAMES = {
+    "persons": "Antal personer",
+    "percent": "Andel",
+    "SEK": "Belopp",
+    "days": "Antal dagar",
+    "households": "Antal hushåll",
+    "count": "Antal",
+}
+
+
+def find_figures(
+    event: ParsedEvent, people: dict[str, ParsedPerson]
+) -> list[ParsedFigure]:
+    """Return every statistic quoted in the documented sessions, in reading order."""
+    found: list[ParsedFigure] = []
+    for session in event.sessions:
+        if not session.documented:
+            continue
+        area = _session_area(session, people)
+        context_year: int | None = None
+        for block in session.blocks:
+            if block.kind in ("case_example", "heading"):
+                continue
+            for text in [block.text, *block.items] if block.text else block.items:
+                figures, context_year = _figures_in_text(
+                    text, session, area, context_year, event
+                )
+                found += figures
+    return found
+
+
+def _figures_in_text(text, session, area, context_year, event):
+    from .extract import split_sentences
+
+    figures: list[ParsedFigure] = []
+    previous_sentence: list[ParsedFigure] = []
+    for sentence in split_sentences(text):
+        quantities = [q for q in find_quantities(sentence) if not _is_age(sentence, q)]
+        years = find_years(sentence)
+        current: list[ParsedFigure] = []
+        weak: list[bool] = []
+        for quantity in quantities:
+            unit = quantity.unit or _inherited_unit(figures + current) or "count"
+            year = _year_for(quantity, years, context_year)
+            label, strong = _label(sentence, quantity)
+            weak.append(not strong)
+            figure = ParsedFigure(
+                label=label,
+                value=quantity.value,
+                unit=unit,
+                period=str(year) if year else "",
+                qualifier=quantity.qualifier,
+                source_text=sentence,
+                session=session.slug,
+            )
+            _set_area(figure, sentence, area)
+            _check_fraction(figure, sentence, quantity)
+            if year:
+                figure.flags += anomalies.future_period_flag(year, event.date)
+            else:
+                figure.flags.append(
+                    "no_period: Ingen period (år) hittades i meningen eller sammanhanget"
+                )
+            current.append(figure)
+        _share_labels(sentence, current, weak, previous_sentence, figures)
+        figures += current
+        if current:
+            previous_sentence = current
+        if years:
+            context_year = years[-1][0]
+    return figures, context_year
+
+
+def _year_for(quantity: Quantity, years, context_year):
+    before = [year for year, position in years if position < quantity.start]
+    if before:
+        return before[-1]
+    if years:
+        return years[0][0]
+    return context_year
+
+
+def _is_age(sentence: str, quantity: Quantity) -> bool:
+    return quantity.unit == "years" and bool(AGE.search(sentence[: quantity.start]))
+
+
+def _inherited_unit(figures: list[ParsedFigure]) -> str:
+    return figures[-1].unit if figures else ""
+
+
+def _label(sentence: str, quantity: Quantity) -> tuple[str, bool]:
+    """Return a short label for what a number measures, and whether the text gave one.
+
+    The words after the number name it ("7 dagar till beslut"); without them the
+    label is weak and a parallel figure before it may lend its own.
+    """
+    after = LABEL_STOP.split(sentence[quantity.end :], maxsplit=1)[0].split()[:7]
+    after = [word for word in after if not YEAR_WORD.fullmatch(word)]
+    unit_word = quantity.unit_word if quantity.unit_word.isalpha() else ""
+    if quantity.unit == "percent":
+        unit_word = "andel"
+    if after:
+        return _capitalise(" ".join([unit_word, *after]).strip()), True
+    if unit_word and unit_word != "andel":
+        return _capitalise(unit_word), unit_word.lower() not in PLAIN_UNITS
+    before = re.split(r"[.,;:!?\"”]", sentence[: quantity.start].rstrip(" ("))[-1]
+    words = [w for w in before.split()[-7:] if not re.fullmatch(r"[\d()]+", w)]
+    label = WEAK_ENDINGS.sub("", " ".join(words)).strip()
+    return _capitalise(label or UNIT_NAMES.get(quantity.unit, "Antal")), False
+
+
+def _capitalise(text: str) -> str:
+    return (text[:1].upper() + text[1:])[:255]
+
+
+def _share_labels(sentence, current, weak, previous_sentence, earlier) -> None:
+    """Give "A respektive B" and bare parallel numbers the labels they pair with."""
+    if "respektive" in sentence and len(previous_sentence) >= len(current) > 1:
+        for figure, partner in zip(
+            current, previous_sentence[-len(current) :], strict=True
+        ):
+            figure.label = partner.label
+        return
+    for index, (figure, is_weak) in enumerate(zip(current, weak, strict=True)):
+        candidates = [*earlier, *current[:index]]
+        partner = next((f for f in reversed(candidates) if f.unit == figure.unit), None)
+        if is_weak and partner:
+            figure.label = partner.label
+
+
+def _check_fraction(figure: ParsedFigure, sentence: str, quantity: Quantity) -> None:
+    """ "drygt hälften (62 %)": the words qualify the number and must agree with it."""
+    before = sentence[: quantity.start].rstrip()
+    if figure.unit != "percent" or not before.endswith("("):
+        return
+    fraction = fraction_before(before[:-1])
+    if fraction is None:
+        return
+    qualifier, reference = fraction
+    if qualifier and not figure.qualifier:
+        figure.qualifier = qualifier
+    word = re.findall(
+        r"(knappt|drygt|nästan|cirka|över|under)?\s*(hälften|en \w+del)", before
+    )
+    from .numbers import contradicts
+
+    if qualifier and contradicts(qualifier, figure.value, Decimal(reference)):
+        phrase = " ".join(word[-1]).strip() if word else qualifier
+        figure.flags += anomalies.contradiction_flag(phrase, figure.value, reference)
+
+
+def _set_area(figure: ParsedFigure, sentence: str, area: tuple[str, str]) -> None:
+    codes = find_municipalities(sentence)
+    if len(codes) == 1:
+        figure.scope, figure.municipality = "municipality", codes[0]
+    elif mentions_country(sentence):
+        figure.scope, figure.municipality = "country", NATIONAL_CODE
+    elif mentions_region(sentence):
+        figure.scope, figure.municipality = "region", ""
+    else:
+        figure.scope, figure.municipality = area
+        if area == ("region", "") and not codes:
+            figure.flags.append(
+                "area_guessed: Området framgår inte; inläsningen antar GR som helhet"
+            )
+
+
+def _session_area(
+    session: ParsedSession, people: dict[str, ParsedPerson]
+) -> tuple[str, str]:
+    speakers = [people[name] for name, _ in session.speakers if name in people]
+    codes = {p.municipality for p in speakers if p.municipality}
+    if len(codes) == 1:
+        return "municipality", codes.pop()
+    if any(NATIONAL_ORG.search(p.organization) for p in speakers):
+        return "country", NATIONAL_CODE
+    if len(session.municipalities) == 1:
+        return "municipality", session.municipalities[0]
+    return "region", ""

@@ -1,0 +1,484 @@
+"""Write a parsed event to the database in one transaction, keeping staff edits.
+
+Every record remembers in ``loaded_values`` what the loader last wrote. A field whose
+current value differs from that was edited in the admin: a reload keeps it and says so.
+Relations (speakers, municipalities, content blocks, event people) are remembered the
+same way, under keys that start with "__".
+"""
+
+import datetime
+import hashlib
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
+
+from conference.models import Event, EventPerson, KeyFigure, Municipality, ReviewStatus
+from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
+from speakers_app.models import Person
+
+from .records import ParsedEvent
+from .report import LoadReport
+
+
+class LoadError(Exception):
+    """The document could not be imported; nothing was written."""
+
+
+class _DryRun(Exception):
+    pass
+
+
+def import_event(
+    *,
+    parsed: ParsedEvent,
+    source_name: str,
+    checksum: str,
+    publish: bool = False,
+    dry_run: bool = False,
+) -> LoadReport:
+    """Create or update everything ``parsed`` describes; return what changed.
+
+    With ``dry_run`` the same work is done and rolled back, so the report is exact.
+    """
+    report = LoadReport(source=source_name, dry_run=dry_run)
+    try:
+        with transaction.atomic():
+            _Importer(parsed, source_name, checksum, publish, report).run()
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    except ValidationError as error:
+        raise LoadError(
+            f"Inläsningen avbröts och inget sparades: {_message(error)}"
+        ) from error
+    return report
+
+
+def natural_key(*parts: object) -> str:
+    text = "\x1f".join(" ".join(str(part).split()).lower() for part in parts)
+    return hashlib.sha256(text.encode()).hexdigest()[:40]
+
+
+def _message(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+    return " ".join(error.messages)
+
+
+def _plain(value):
+    """Return ``value`` as it is stored in loaded_values (JSON)."""
+    if isinstance(value, Decimal):
+        text = format(value.normalize(), "f")
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+class _Importer:
+    def __init__(self, parsed, source_name, checksum, publish, report):
+        self.parsed = parsed
+        self.source_name = source_name
+        self.checksum = checksum
+        self.publish = publish
+        self.report = report
+        self.reason = f"Inläsning från {source_name}"[:100]
+        self.municipalities = dict(Municipality.objects.values_list("code", "pk"))
+        self.people: dict[str, Person] = {}
+        self.sessions: dict[str, Session] = {}
+
+    def run(self) -> None:
+        event = self._event()
+        self._people()
+        self._event_people(event)
+        self._sessions(event)
+        self._figures(event)
+        self._quotes(event)
+        if self.report.changed_anything or event.source_checksum != self.checksum:
+            event.source_name = self.source_name[:255]
+            event.source_checksum = self.checksum
+            event.source_loaded_at = timezone.now()
+            self._save(event)
+
+    # Generic field sync -------------------------------------------------------------
+
+    def _sync(self, obj, values: dict, kind: str, label: str) -> bool:
+        """Apply ``values`` to ``obj`` unless staff changed a field; return if changed."""
+        is_new = obj.pk is None
+        loaded = dict(obj.loaded_values or {})
+        changed = False
+        for name, new in values.items():
+            wanted = _plain(new)
+            current = _plain(getattr(obj, name))
+            if not is_new and name in loaded and current != loaded[name]:
+                if current != wanted:
+                    self.report.kept.append(f"{label}: fältet {name}")
+            elif current != wanted:
+                setattr(obj, name, new)
+                changed = True
+            loaded[name] = wanted
+        if loaded != obj.loaded_values:
+            obj.loaded_values = loaded
+            changed = True
+        return changed
+
+    def _relation(self, obj, key: str, current, wanted, label: str) -> str:
+        """Decide for a remembered relation: "replace", "keep" (edited) or "same"."""
+        loaded = (obj.loaded_values or {}).get(key)
+        current, wanted = _plain(current), _plain(wanted)
+        if loaded is not None and current != loaded and current != wanted:
+            self.report.kept.append(f"{label}: {key.strip('_')}")
+            obj.loaded_values[key] = wanted
+            return "keep"
+        obj.loaded_values[key] = wanted
+        return "same" if current == wanted else "replace"
+
+    def _save(self, obj) -> None:
+        _clean(obj)
+        obj._change_reason = self.reason
+        obj.save()
+
+    def _remember(self, obj, stored: dict) -> None:
+        """Store what the loader wrote to relations; bookkeeping, so no history entry."""
+        if obj.loaded_values != stored:
+            type(obj).objects.filter(pk=obj.pk).update(loaded_values=obj.loaded_values)
+
+    def _outcome(self, kind: str, is_new: bool, changed: bool) -> None:
+        outcome = "created" if is_new else "updated" if changed else "unchanged"
+        self.report.count(outcome, kind)
+
+    def _review(self, flags: list[str]) -> str:
+        return ReviewStatus.NEEDS_REVIEW if flags else ReviewStatus.UNREVIEWED
+
+    def _flag(self, label: str, flags: list[str]) -> None:
+        self.report.flagged += [f"{label}: {flag}" for flag in flags]
+
+    # Records --------------------------------------------------------------------------
+
+    def _event(self) -> Event:
+        parsed = self.parsed
+        event = Event.objects.filter(slug=parsed.slug).first() or Event(
+            slug=parsed.slug
+        )
+        is_new = event.pk is None
+        values = {
+            "title": parsed.title[:200],
+            "date": parsed.date,
+            "organizer": parsed.organizer[:200],
+            "description": parsed.description,
+            "flags": parsed.flags,
+            "review_status": self._review(parsed.flags),
+        }
+        if self.publish:
+            values["is_published"] = True
+        changed = self._sync(event, values, "event", f"Evenemang {parsed.slug}")
+        if event.is_published and event.published_at is None:
+            event.published_at = timezone.now()
+            changed = True
+        if is_new:
+            event.source_name = self.source_name[:255]
+            event.source_checksum = self.checksum
+            event.source_loaded_at = timezone.now()
+        if changed:
+            self._save(event)
+        self._outcome("event", is_new, changed)
+        self._flag(f"Evenemang {parsed.title}", parsed.flags)
+        return event
+
+    def _people(self) -> None:
+        slugs = {
+            slugify(p.name)[:200]: p for p in self.parsed.people if slugify(p.name)
+        }
+        existing = {p.slug: p for p in Person.objects.filter(slug__in=slugs)}
+        for slug, parsed in slugs.items():
+            person = existing.get(slug) or Person(slug=slug)
+            is_new = person.pk is None
+            self.people[parsed.name] = person
+            if person.erased_at is not None:
+                self._outcome("person", False, False)
+                continue  # personal data removed on request: never bring it back
+            values = {"name": parsed.name[:200]}
+            for attribute in ("title", "organization", "phone"):
+                if getattr(parsed, attribute):
+                    values[attribute] = getattr(parsed, attribute)[:255]
+            if parsed.municipality in self.municipalities:
+                values["municipality_id"] = self.municipalities[parsed.municipality]
+            changed = self._sync(person, values, "person", f"Person {parsed.name}")
+            if changed:
+                self._save(person)
+            self._outcome("person", is_new, changed)
+
+    def _event_people(self, event: Event) -> None:
+        wanted = [(name, EventPerson.Role.MODERATOR) for name in self.parsed.moderators]
+        wanted += [(name, EventPerson.Role.CONTACT) for name in self.parsed.contacts]
+        wanted = [(n, r) for n, r in dict.fromkeys(wanted) if n in self.people]
+        rows = list(
+            event.event_people.select_related("person").order_by("role", "order")
+        )
+        current = sorted((row.person.slug, row.role) for row in rows)
+        target = sorted((self.people[n].slug, r) for n, r in wanted)
+        stored = dict(event.loaded_values)
+        decision = self._relation(
+            event, "__people", current, target, f"Evenemang {event.slug}"
+        )
+        self._remember(event, stored)
+        if decision != "replace":
+            self.report.count("unchanged", "link", len(rows))
+            return
+        have = {(row.person.slug, row.role): row for row in rows}
+        for order, (name, role) in enumerate(wanted):
+            if (self.people[name].slug, role) not in have:
+                link = EventPerson(
+                    event=event, person=self.people[name], role=role, order=order
+                )
+                self._save(link)
+                self.report.count("created", "link")
+        wanted_keys = {(self.people[n].slug, r) for n, r in wanted}
+        for key, row in have.items():
+            if key not in wanted_keys:
+                row._change_reason = self.reason
+                row.delete()
+                self.report.count("deleted", "link")
+
+    def _sessions(self, event: Event) -> None:
+        existing = {s.slug: s for s in event.sessions.all()}
+        seen = set()
+        for order, parsed in enumerate(self.parsed.sessions):
+            session = existing.get(parsed.slug) or Session(
+                event=event, slug=parsed.slug
+            )
+            is_new = session.pk is None
+            seen.add(parsed.slug)
+            values = {
+                "title": parsed.title[:255],
+                "kind": parsed.kind,
+                "order": order,
+                "documented": parsed.documented,
+                "flags": parsed.flags,
+                "review_status": self._review(parsed.flags),
+            }
+            if self.publish:
+                values["is_published"] = True
+            changed = self._sync(
+                session, values, "session", f"Programpunkt {parsed.slug}"
+            )
+            if session.is_published and session.published_at is None:
+                session.published_at = timezone.now()
+                changed = True
+            if changed or is_new:
+                self._save(session)
+            self.sessions[parsed.slug] = session
+            stored = dict(session.loaded_values)
+            changed |= self._speakers(session, parsed, is_new)
+            changed |= self._municipalities(session, parsed, is_new)
+            changed |= self._blocks(session, parsed, is_new)
+            self._remember(session, stored)
+            self._outcome("session", is_new, changed)
+            self._flag(f"Programpunkt {parsed.title}", parsed.flags)
+        for slug, session in existing.items():
+            if slug not in seen and session.loaded_values:
+                self._remove(session, "session", f"Programpunkt {slug}")
+
+    def _speakers(self, session: Session, parsed, is_new: bool) -> bool:
+        rows = [] if is_new else list(session.session_speakers.select_related("person"))
+        current = sorted((row.person.slug, row.role) for row in rows)
+        wanted = [
+            (self.people[n].slug, role)
+            for n, role in parsed.speakers
+            if n in self.people
+        ]
+        wanted = list(dict.fromkeys(wanted))
+        label = f"Programpunkt {parsed.slug}"
+        if (
+            self._relation(session, "__speakers", current, sorted(wanted), label)
+            != "replace"
+        ):
+            return False
+        have = {(row.person.slug, row.role): row for row in rows}
+        by_slug = {p.slug: p for p in self.people.values()}
+        for order, (slug, role) in enumerate(wanted):
+            if (slug, role) not in have:
+                link = SessionSpeaker(
+                    session=session, person=by_slug[slug], role=role, order=order
+                )
+                self._save(link)
+                self.report.count("created", "link")
+        for key, row in have.items():
+            if key not in set(wanted):
+                row._change_reason = self.reason
+                row.delete()
+                self.report.count("deleted", "link")
+        return True
+
+    def _municipalities(self, session: Session, parsed, is_new: bool) -> bool:
+        current = (
+            []
+            if is_new
+            else sorted(session.municipalities.values_list("code", flat=True))
+        )
+        wanted = sorted(
+            code for code in parsed.municipalities if code in self.municipalities
+        )
+        label = f"Programpunkt {parsed.slug}"
+        if (
+            self._relation(session, "__municipalities", current, wanted, label)
+            != "replace"
+        ):
+            return False
+        session._change_reason = self.reason
+        session.municipalities.set([self.municipalities[code] for code in wanted])
+        return True
+
+    def _blocks(self, session: Session, parsed, is_new: bool) -> bool:
+        rows = [] if is_new else list(session.blocks.select_related("person"))
+        current = [
+            _block_value(row.kind, row.text, row.items, row.person) for row in rows
+        ]
+        wanted = [
+            _block_value(b.kind, b.text, b.items, self.people.get(b.person))
+            for b in parsed.blocks
+        ]
+        label = f"Programpunkt {parsed.slug}"
+        if self._relation(session, "__blocks", current, wanted, label) != "replace":
+            self.report.count("unchanged", "block", len(rows))
+            return False
+        for row in rows:
+            row._change_reason = self.reason
+            row.delete()
+        self.report.count("deleted", "block", len(rows))
+        new_rows = [
+            ContentBlock(
+                session=session,
+                order=order,
+                kind=b.kind,
+                text=b.text,
+                items=b.items,
+                person=self.people.get(b.person),
+            )
+            for order, b in enumerate(parsed.blocks)
+        ]
+        for row in new_rows:
+            _clean(row)
+        bulk_create_with_history(
+            new_rows, ContentBlock, default_change_reason=self.reason
+        )
+        self.report.count("created", "block", len(new_rows))
+        return True
+
+    def _figures(self, event: Event) -> None:
+        existing = {f.natural_key: f for f in event.key_figures.all()}
+        seen: dict[str, int] = {}
+        fresh = []
+        for order, parsed in enumerate(self.parsed.figures):
+            base = natural_key(
+                parsed.session, parsed.source_text, parsed.value, parsed.unit
+            )
+            seen[base] = seen.get(base, 0) + 1
+            key = base if seen[base] == 1 else natural_key(base, seen[base])
+            seen[key] = 1
+            figure = existing.get(key) or KeyFigure(event=event, natural_key=key)
+            is_new = figure.pk is None
+            session = self.sessions.get(parsed.session)
+            values = {
+                "label": parsed.label[:255],
+                "value": parsed.value,
+                "unit": parsed.unit,
+                "period": parsed.period,
+                "year": int(parsed.period) if parsed.period.isdigit() else None,
+                "scope": parsed.scope,
+                "municipality_id": self.municipalities.get(parsed.municipality),
+                "qualifier": parsed.qualifier,
+                "source_text": parsed.source_text,
+                "order": order,
+                "session_id": session.pk if session else None,
+                "flags": parsed.flags,
+                "review_status": self._review(parsed.flags),
+            }
+            changed = self._sync(
+                figure, values, "key_figure", f"Nyckeltal ”{parsed.label}”"
+            )
+            self._flag(
+                f"Nyckeltal {parsed.label} ({parsed.value} {parsed.unit})", parsed.flags
+            )
+            if is_new:
+                _clean(figure)
+                fresh.append(figure)
+            elif changed:
+                self._save(figure)
+            self._outcome("key_figure", is_new, changed)
+        bulk_create_with_history(fresh, KeyFigure, default_change_reason=self.reason)
+        keys = set(seen)
+        for key, figure in existing.items():
+            if key not in keys and figure.loaded_values:
+                self._remove(figure, "key_figure", f"Nyckeltal ”{figure.label}”")
+
+    def _quotes(self, event: Event) -> None:
+        existing = {q.natural_key: q for q in event.quotes.all()}
+        keys = set()
+        fresh = []
+        for order, parsed in enumerate(self.parsed.quotes):
+            key = natural_key(parsed.session, parsed.person, parsed.text, order)
+            keys.add(key)
+            quote = existing.get(key) or Quote(event=event, natural_key=key)
+            is_new = quote.pk is None
+            person = self.people.get(parsed.person)
+            session = self.sessions.get(parsed.session)
+            values = {
+                "text": parsed.text,
+                "person_id": person.pk if person else None,
+                "attribution": parsed.attribution[:255],
+                "municipality_id": self.municipalities.get(parsed.municipality),
+                "session_id": session.pk if session else None,
+                "order": order,
+            }
+            changed = self._sync(quote, values, "quote", f"Citat ”{parsed.text[:40]}”")
+            if is_new:
+                _clean(quote)
+                fresh.append(quote)
+            elif changed:
+                self._save(quote)
+            self._outcome("quote", is_new, changed)
+        bulk_create_with_history(fresh, Quote, default_change_reason=self.reason)
+        for key, quote in existing.items():
+            if key not in keys and quote.loaded_values:
+                self._remove(quote, "quote", f"Citat ”{quote.text[:40]}”")
+
+    def _remove(self, obj, kind: str, label: str) -> None:
+        """Delete a record the document no longer has, unless staff edited it."""
+        loaded = obj.loaded_values or {}
+        edited = [
+            name
+            for name, value in loaded.items()
+            if not name.startswith("__") and _plain(getattr(obj, name, value)) != value
+        ]
+        if edited:
+            self.report.kept.append(
+                f"{label}: finns inte längre i dokumentet men är ändrad i admin"
+            )
+            return
+        obj._change_reason = self.reason
+        obj.delete()
+        self.report.count("deleted", kind)
+
+
+def _block_value(kind, text, items, person) -> list:
+    return [kind, text, list(items or []), person.slug if person else ""]
+
+
+def _clean(obj) -> None:
+    """Validate the plain fields (lengths, digits, choices) without database queries."""
+    skip = [
+        f.name
+        for f in obj._meta.fields
+        if f.is_relation or f.get_internal_type() == "JSONField"
+    ]
+    obj.clean_fields(exclude=skip)

@@ -1,0 +1,95 @@
+"""Find Swedish municipalities in text, in the forms Swedish writes them.
+
+"Mölndals stad", "Lerums kommun", "i Partille", "Alingsås" all name a municipality;
+"Lunds universitet" and the name of a region do not.
+"""
+
+import re
+from functools import cache
+
+from django.conf import settings
+
+from conference.reference_data import read_municipalities
+
+NATIONAL_CODE = "0000"
+# Names that are also ordinary Swedish words or first names: only trusted with
+# "kommun", "stad" or "i" around them.
+AMBIGUOUS = {"Mark", "Vara", "Lund", "Nora", "Mora", "Sala", "Ale", "Tanum", "Bjuv"}
+LETTER = "A-Za-zÅÄÖåäöÉéÜü"
+# The organiser's region as a whole (settings.REGION_NAMES), or its member municipalities.
+REGION_WORDS = re.compile(
+    rf"(?<!\w)(?:{'|'.join(map(re.escape, settings.REGION_NAMES))})(?::s)?(?!\w)"
+    r"|\bmedlemskommuner(?:na)?\b"
+)
+COUNTRY_WORDS = re.compile(
+    r"\b(?:i Sverige|i hela landet|i landet|i riket|nationell[at]?|Sveriges)\b"
+)
+
+
+@cache
+def _names() -> dict[str, str]:
+    return {
+        row["name"]: row["code"]
+        for row in read_municipalities()
+        if row["code"] != NATIONAL_CODE
+    }
+
+
+@cache
+def _pattern() -> re.Pattern:
+    names = sorted(_names(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(
+        rf"(?<![{LETTER}-])(?P<prep>(?:i|från|för|in|av) )?(?P<name>{alternatives})"
+        rf"(?P<genitive>s)?(?P<suffix> (?:kommuns?|stads?))?(?![{LETTER}-])"
+    )
+
+
+def find_municipalities(text: str) -> list[str]:
+    """Return the codes of the municipalities named in ``text``, in order, once each."""
+    codes: list[str] = []
+    for match in _pattern().finditer(text):
+        code = _accept(match, text)
+        if code and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def municipality_of(organization: str) -> str:
+    """Return the code of the municipality an organisation belongs to, or ""."""
+    if not organization:
+        return ""
+    text = organization.strip()
+    if text in _names():
+        return _names()[text]
+    for match in _pattern().finditer(text):
+        if match.group("suffix"):
+            return _names()[match.group("name")]
+    return ""
+
+
+def name_of(code: str) -> str:
+    return {value: key for key, value in _names().items()}.get(code, "")
+
+
+def mentions_region(text: str) -> bool:
+    return bool(REGION_WORDS.search(text))
+
+
+def mentions_country(text: str) -> bool:
+    return bool(COUNTRY_WORDS.search(text))
+
+
+def _accept(match: re.Match, text: str) -> str:
+    name = match.group("name")
+    code = _names()[name]
+    strong = bool(match.group("suffix") or match.group("prep"))
+    if match.group("genitive") and not match.group("suffix"):
+        # "Lerums arbete" names the municipality; "Lunds universitet" a university.
+        after = text[match.end() : match.end() + 2]
+        if after[:1] == " " and after[1:2].isalpha():
+            return ""
+        return code if name not in AMBIGUOUS else ""
+    if name in AMBIGUOUS and not strong:
+        return ""
+    return code
