@@ -1,0 +1,104 @@
+"""Writes about people: erasing a person's personal data on request (GDPR)."""
+
+import uuid
+
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from conference.models import EventPerson, ReviewStatus
+from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
+from speakers_app.models import Person
+
+ERASED_NAME = "Borttagen person"
+ANONYMOUS_ATTRIBUTION = "Anonym"
+ERASURE_MESSAGE = "Personuppgifter borttagna på begäran (GDPR)."
+NAME_IN_TEXT_FLAG = (
+    "En borttagen person kan nämnas i texten; kontrollera och ta bort namnet."
+)
+
+
+@transaction.atomic
+def erase_person(*, person: Person, by_user: AbstractBaseUser) -> Person:
+    """Remove ``person``'s personal data everywhere and record that it happened.
+
+    What they said stays, without their name: quotes become anonymous and content
+    blocks lose the link to them. Their roles in sessions and events, their photo and
+    every history row holding their data are deleted. Sessions whose text names them
+    are flagged for review, since free text cannot be cleaned safely by machine.
+    The record of the erasure (an admin log entry) holds no personal data.
+    """
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if person.erased_at is not None:
+        return person
+    name = person.name
+
+    for quote in Quote.objects.filter(person=person):
+        quote.person = None
+        quote.attribution = ANONYMOUS_ATTRIBUTION
+        quote._history_user = by_user
+        quote.save()
+    Quote.history.filter(person_id=person.pk).update(person_id=None)
+    ContentBlock.objects.filter(person=person).update(person=None)
+    ContentBlock.history.filter(person_id=person.pk).update(person_id=None)
+    SessionSpeaker.objects.filter(person=person).delete()
+    SessionSpeaker.history.filter(person_id=person.pk).delete()
+    EventPerson.objects.filter(person=person).delete()
+    EventPerson.history.filter(person_id=person.pk).delete()
+    _flag_sessions_naming(name, by_user=by_user)
+
+    if person.photo:
+        photo_name, storage = person.photo.name, person.photo.storage
+        transaction.on_commit(lambda: storage.delete(photo_name))
+    person.history.all().delete()
+    person.name = ERASED_NAME
+    person.slug = f"borttagen-{uuid.uuid4().hex[:12]}"
+    person.title = ""
+    person.organization = ""
+    person.municipality = None
+    person.phone = ""
+    person.email = ""
+    person.photo = ""
+    person.photo_alt = ""
+    person.loaded_values = {}
+    person.flags = []
+    person.erased_at = timezone.now()
+    person._history_user = by_user
+    person._change_reason = ERASURE_MESSAGE
+    person.save()
+
+    _anonymise_admin_log(person)
+    LogEntry.objects.log_actions(
+        user_id=by_user.pk,
+        queryset=[person],
+        action_flag=CHANGE,
+        change_message=ERASURE_MESSAGE,
+        single_object=True,
+    )
+    return person
+
+
+def _flag_sessions_naming(name: str, *, by_user: AbstractBaseUser) -> None:
+    """Put sessions whose summary or blocks contain ``name`` in the review queue."""
+    sessions = Session.objects.filter(
+        Q(summary__contains=name) | Q(blocks__text__contains=name)
+    ).distinct()
+    for session in sessions:
+        session.review_status = ReviewStatus.NEEDS_REVIEW
+        if NAME_IN_TEXT_FLAG not in session.flags:
+            session.flags = [*session.flags, NAME_IN_TEXT_FLAG]
+        session._history_user = by_user
+        session._change_reason = gettext("Flaggad vid borttagning av personuppgifter")
+        session.save()
+
+
+def _anonymise_admin_log(person: Person) -> None:
+    """Replace the person's name in the admin's own log of changes to them."""
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Person),
+        object_id=str(person.pk),
+    ).update(object_repr=ERASED_NAME, change_message="[]")
