@@ -32,12 +32,15 @@ VOICES_HEADING = re.compile(r"röster|deltagar|tyckte|reaktioner|sagt om dagen",
 CASE_HEADING = re.compile(r"^(?:exempel|case|fallbeskrivning|fall)\b", re.I)
 PHONE = re.compile(r"^\+?[\d\s()\-–]{7,}$")
 MODERATOR = re.compile(r"\bmoderator", re.I)
-ORGANIZER = re.compile(
-    r"(?:^|[.!?]\s+)([A-ZÅÄÖ][\w:]*(?: [A-ZÅÄÖ][\w:]*)*) (?:arrangerade|anordnade|bjöd in)"
-    r"|(?:arrangeras|arrangerades|anordnades|anordnas) av ([A-ZÅÄÖ][\w:]*(?: [A-ZÅÄÖ][\w:]*)*)"
-    r"|Arrangör: ([^.\n]+)"
-)
+_ORG = r"([A-ZÅÄÖ][\w:]*(?: [A-ZÅÄÖ][\w:]*)*)"
+ORGANIZERS = [
+    re.compile(rf"\b(?:arrangeras|arrangerades|anordnades|anordnas) av {_ORG}"),
+    re.compile(rf"\b{_ORG} (?:arrangerade|anordnade|bjöd in)\b(?!s)"),
+    re.compile(rf"\b(?:arrangerade|anordnade) {_ORG}\b"),
+    re.compile(r"\bArrangör(?:er)?: ([^.\n]+)"),
+]
 QUOTE_SOURCE = re.compile(r"^(?:citaten|citat) (?:kommer )?från (.+?)\.?$", re.I)
+QUOTE_MARKS = "\"”“„«»'’"
 SAID = re.compile(
     r"^(?P<text>.+?)[,.!?]?\s+(?:sa|säger|sade|berättar|berättade|betonade|betonar|"
     r"menar|menade|konstaterar|konstaterade|förklarar|förklarade|avslutar|avslutade|"
@@ -50,6 +53,7 @@ NATIONAL_ORG = re.compile(
     r"Arbetsförmedlingen|Statistiska centralbyrån|\bSCB\b|Riksdag|regeringen",
 )
 # "GR arrangerade": the organiser's short name stands for its full name.
+DATELINE = re.compile(r"^(?:publicerad|uppdaterad|senast ändrad)\b", re.I)
 ABBREVIATIONS = dict(settings.REGION_ABBREVIATIONS)
 
 
@@ -112,11 +116,16 @@ class Extractor:
         index = 0
         while index < len(self.blocks) and self.blocks[index].kind == "heading":
             index += 1
-        if index == 0:
+        candidates = [
+            block.text
+            for block in self.blocks[:index]
+            if not find_dates(block.text) and not DATELINE.match(block.text)
+        ]
+        if not candidates:
             raise NoEventFound(
                 "Dokumentet börjar inte med en rubrik (evenemangets namn)."
             )
-        return self.blocks[index - 1].text, index
+        return candidates[-1], index
 
     def _step(self, block: Block, following: list[Block]) -> None:
         current = self.sessions[-1] if self.sessions else None
@@ -215,7 +224,7 @@ class Extractor:
 
     def _quote(self, text: str, session: _Session) -> None:
         record = session.record
-        said, who = _split_attribution(text)
+        said, who = _split_attribution(text.strip().strip(QUOTE_MARKS).strip())
         person = ""
         if who in ("de",):
             person = ""
@@ -361,6 +370,8 @@ class Extractor:
                     self._register(person)
                 continue
             for sentence in split_sentences(text):
+                for person in people_in_sentence(sentence, municipality_of):
+                    self._register(person)
                 if MODERATOR.search(sentence):
                     self._add_moderators(
                         [m for m in re.findall(NAME, sentence) if is_name(m)]
@@ -371,11 +382,12 @@ class Extractor:
         return "\n\n".join(parts)
 
     def _organizer(self, intro_text: str) -> str:
-        match = ORGANIZER.search(intro_text)
-        if not match:
-            return ""
-        name = next(group for group in match.groups() if group).strip()
-        return ABBREVIATIONS.get(name, name)
+        for pattern in ORGANIZERS:
+            match = pattern.search(intro_text)
+            if match:
+                name = match.group(1).strip()
+                return ABBREVIATIONS.get(name, name)[:200]
+        return ""
 
     def _resolve_first_names(self) -> None:
         """Map "Anna" to "Anna Berg" when exactly one known person is called Anna."""

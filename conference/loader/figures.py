@@ -14,15 +14,34 @@ from .municipalities import (
     mentions_country,
     mentions_region,
 )
-from .numbers import Quantity, find_quantities, find_years, fraction_before
+from .numbers import (
+    QUALIFIERS,
+    Quantity,
+    contradicts,
+    find_quantities,
+    find_years,
+    fraction_before,
+)
 from .records import ParsedEvent, ParsedFigure, ParsedPerson, ParsedSession
 
 YEAR_WORD = re.compile(r"(?:19|20)\d{2}")
+TRAILING_WORDS = {
+    "var",
+    "hade",
+    "är",
+    "blev",
+    "det",
+    "av",
+    "i",
+    "på",
+    "till",
+    "med",
+    "under",
+}
 PLAIN_UNITS = {"personer", "person", "hushåll", "kronor", "procent", "dagar"}
 LABEL_STOP = re.compile(
     r"[.,;:()!?]|\s(?:och|men|respektive|till att|som|medan|där|vilket|samt)\s"
 )
-WEAK_ENDINGS = re.compile(r"\s+(?:var|hade|är|blev|det|av|i|på|till|med)$")
 AGE = re.compile(r"(?:\bär|,)\s*$")
 NATIONAL_ORG = re.compile(
     r"departement|Regeringskansliet|myndighet|verket\b|Försäkringskassan|"
@@ -64,6 +83,7 @@ def _figures_in_text(text, session, area, context_year, event):
 
     figures: list[ParsedFigure] = []
     previous_sentence: list[ParsedFigure] = []
+    context_area = None  # an area a sentence named carries over to the next ones
     for sentence in split_sentences(text):
         quantities = [q for q in find_quantities(sentence) if not _is_age(sentence, q)]
         years = find_years(sentence)
@@ -83,7 +103,8 @@ def _figures_in_text(text, session, area, context_year, event):
                 source_text=sentence,
                 session=session.slug,
             )
-            _set_area(figure, sentence, area)
+            named = _set_area(figure, sentence, context_area or area, context_area)
+            context_area = named or context_area
             _check_fraction(figure, sentence, quantity)
             if year:
                 figure.flags += anomalies.future_period_flag(year, event.date)
@@ -126,16 +147,20 @@ def _label(sentence: str, quantity: Quantity) -> tuple[str, bool]:
     """
     after = LABEL_STOP.split(sentence[quantity.end :], maxsplit=1)[0].split()[:7]
     after = [word for word in after if not YEAR_WORD.fullmatch(word)]
+    while after and after[-1].lower() in TRAILING_WORDS:
+        after.pop()
     unit_word = quantity.unit_word if quantity.unit_word.isalpha() else ""
     if quantity.unit == "percent":
         unit_word = "andel"
     if after:
         return _capitalise(" ".join([unit_word, *after]).strip()), True
-    if unit_word and unit_word != "andel":
+    if unit_word and quantity.unit in ("persons", "households"):
         return _capitalise(unit_word), unit_word.lower() not in PLAIN_UNITS
     before = re.split(r"[.,;:!?\"”]", sentence[: quantity.start].rstrip(" ("))[-1]
     words = [w for w in before.split()[-7:] if not re.fullmatch(r"[\d()]+", w)]
-    label = WEAK_ENDINGS.sub("", " ".join(words)).strip()
+    while words and (words[-1].lower() in TRAILING_WORDS or words[-1] in QUALIFIERS):
+        words.pop()
+    label = " ".join(words)
     return _capitalise(label or UNIT_NAMES.get(quantity.unit, "Antal")), False
 
 
@@ -172,27 +197,30 @@ def _check_fraction(figure: ParsedFigure, sentence: str, quantity: Quantity) -> 
     word = re.findall(
         r"(knappt|drygt|nästan|cirka|över|under)?\s*(hälften|en \w+del)", before
     )
-    from .numbers import contradicts
-
     if qualifier and contradicts(qualifier, figure.value, Decimal(reference)):
         phrase = " ".join(word[-1]).strip() if word else qualifier
         figure.flags += anomalies.contradiction_flag(phrase, figure.value, reference)
 
 
-def _set_area(figure: ParsedFigure, sentence: str, area: tuple[str, str]) -> None:
+def _set_area(figure: ParsedFigure, sentence: str, area: tuple[str, str], known):
+    """Set the figure's area; return it when the sentence itself named it."""
     codes = find_municipalities(sentence)
+    named = None
     if len(codes) == 1:
-        figure.scope, figure.municipality = "municipality", codes[0]
+        named = ("municipality", codes[0])
     elif mentions_country(sentence):
-        figure.scope, figure.municipality = "country", NATIONAL_CODE
+        named = ("country", NATIONAL_CODE)
     elif mentions_region(sentence):
-        figure.scope, figure.municipality = "region", ""
-    else:
-        figure.scope, figure.municipality = area
-        if area == ("region", "") and not codes:
-            figure.flags.append(
-                "area_guessed: Området framgår inte; inläsningen antar GR som helhet"
-            )
+        named = ("region", "")
+    if named:
+        figure.scope, figure.municipality = named
+        return named
+    figure.scope, figure.municipality = area
+    if area == ("region", "") and not codes and not known:
+        figure.flags.append(
+            "area_guessed: Området framgår inte; inläsningen antar GR som helhet"
+        )
+    return None
 
 
 def _session_area(

@@ -22,7 +22,7 @@ REGION_WORDS = re.compile(
     r"|\bmedlemskommuner(?:na)?\b"
 )
 COUNTRY_WORDS = re.compile(
-    r"\b(?:i Sverige|i hela landet|i landet|i riket|nationell[at]?|Sveriges)\b"
+    r"\b(?:[Ii] Sverige|[Ii] hela landet|[Ii] landet|[Ii] riket|nationell[at]?|Sveriges|[Rr]iket)\b"
 )
 
 

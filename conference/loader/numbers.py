@@ -21,6 +21,12 @@ NUMBER = re.compile(
     rf"(?<![\w,.:/\-§])(?P<int>\d{{1,3}}(?:{SPACE}\d{{3}})+|\d+)(?:,(?P<dec>\d+))?"
     rf"(?![\d:/\-]|,\d|\.\d)"
 )
+# "årskurs 3", "kapitel 4", "steg 2": numbers that name something, not statistics.
+ORDINAL = re.compile(
+    r"\b(?:årskurs|åk|klass|kapitel|kap\.|steg|nivå|fas|punkt|sidan|nr|nummer|"
+    r"paragraf|§|version|vecka|etapp)\s*\d+(?:[.,]\d+)*",
+    re.I,
+)
 MULTIPLIERS = {
     "tusen": Decimal(1000),
     "miljon": Decimal(10) ** 6,
@@ -126,6 +132,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     skip += _citation_spans(sentence)
     skip += [m.span() for m in re.finditer(r"\b[A-ZÅÄÖ]{1,4}\s?\d{4}:\d+", sentence)]
     skip += [m.span() for m in re.finditer(r"\b0\d{1,3}[-–\s]?\d[\d\s-]{4,}", sentence)]
+    skip += [m.span() for m in ORDINAL.finditer(sentence)]
     masked = _mask(sentence, skip)
     found: list[Quantity] = []
     for match in NUMBER.finditer(masked):

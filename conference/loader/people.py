@@ -16,11 +16,12 @@ FROM_ORG = re.compile(
     rf"\b({NAME_LIST}) från ((?:[{UPPER}][\w:-]*|stad|kommun)(?: (?:[{UPPER}][\w:-]*|stad|kommun|för|och))*)"
 )
 TITLE_AT_ORG = re.compile(
-    rf"\b({NAME}), ([{LOWER}][{LOWER} -]+?) (?:på|vid|hos|i) ([{UPPER}][^,.;()]+?)(?=[,.;)]|$)"
+    rf"\b({NAME}), ((?:[{LOWER}]|[{UPPER}]{{2,}}-)[\w -]+?) (?:på|vid|hos|i) "
+    rf"([{UPPER}][^,.;()]+?)(?=[,.;)]|$)"
 )
 TITLE_DASH_NAME = re.compile(rf"^(.+?) [–—-] ({NAME})$")
 TITLE_WORDS = re.compile(
-    r"^(?P<title>[a-zåäöé][^,]*?)(?: (?:på|vid|hos) (?P<org>[A-ZÅÄÖ].*))?$"
+    r"^(?P<title>(?:[a-zåäöé]|[A-ZÅÄÖ]{2,}-)[^,]*?)(?: (?:på|vid|hos) (?P<org>[A-ZÅÄÖ].*))?$"
 )
 CITATION = re.compile(r"\([^()]*\b(?:1[89]|20)\d{2}\)")
 # Words that mark a capitalised phrase as an organisation, a place or a product.

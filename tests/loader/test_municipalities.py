@@ -1,0 +1,40 @@
+import pytest
+
+from conference.loader.municipalities import find_municipalities, municipality_of
+
+
+def test_find_municipalities_reads_the_swedish_forms():
+    text = "Mölndals stad, Lerums kommun och kollegor i Partille samt Alingsås."
+
+    assert find_municipalities(text) == ["1481", "1441", "1402", "1489"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hon forskar vid Lunds universitet.",
+        "Göteborgsregionen samordnar.",
+        "Studien gjordes i Hjällbo och Araby.",
+        "Mark och vatten är viktigt.",
+    ],
+)
+def test_find_municipalities_ignores_universities_regions_districts_and_words(text):
+    assert find_municipalities(text) == []
+
+
+def test_find_municipalities_trusts_an_ambiguous_name_with_kommun():
+    assert find_municipalities("Marks kommun deltog.") == ["1463"]
+
+
+@pytest.mark.parametrize(
+    ("organization", "code"),
+    [
+        ("Arbetsmarknadsenheten Lerums kommun", "1441"),
+        ("Mölndals stad", "1481"),
+        ("Partille", "1402"),
+        ("Högskolan Väst", ""),
+        ("", ""),
+    ],
+)
+def test_municipality_of_organisation(organization, code):
+    assert municipality_of(organization) == code
