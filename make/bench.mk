@@ -1,0 +1,7 @@
+# `make bench`: load benchmark (gunicorn + PostgreSQL + wrk), prints a table of figures.
+# About 12 minutes; BENCH_DURATION=5 make bench for a quick trial. See scripts/bench_load.py.
+.PHONY: bench
+
+bench: venv
+	@command -v wrk >/dev/null 2>&1 || { echo "wrk is missing: apt-get install -y wrk"; exit 1; }
+	$(BIN)/python scripts/bench_load.py
