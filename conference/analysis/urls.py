@@ -7,4 +7,9 @@ app_name = "analysis"
 urlpatterns = [
     path("", views.key_figure_list, name="key_figure_list"),
     path("<int:pk>/", views.key_figure_detail, name="key_figure_detail"),
+    path(
+        "export/<slug:export_format>/",
+        views.key_figure_export,
+        name="key_figure_export",
+    ),
 ]

@@ -1,0 +1,248 @@
+"""Exports of filtered key figures: CSV for scripts, CSV for Swedish Excel, XLSX, JSON.
+
+Every export streams: rows are read with ``.iterator()`` and written out in chunks, so
+memory stays flat however many rows are filtered. Text cells of CSV and XLSX that a
+spreadsheet would run as a formula are prefixed with an apostrophe.
+"""
+
+import csv
+import io
+import json
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone
+from openpyxl import Workbook
+
+from conference.models import KeyFigure
+
+CHUNK_ROWS = 2000
+FLUSH_BYTES = 64 * 1024
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BYTE_ORDER_MARK = "\ufeff"
+
+# (record key, Swedish column heading): the JSON/CSV keys follow export_conference.
+COLUMNS = [
+    ("id", "Id"),
+    ("label", "Vad som mäts"),
+    ("value", "Värde"),
+    ("unit", "Enhet"),
+    ("qualifier", "Precisering"),
+    ("period", "Period"),
+    ("year", "År"),
+    ("scope", "Områdestyp"),
+    ("municipality", "Kommunkod"),
+    ("area", "Område"),
+    ("event", "Evenemang"),
+    ("event_title", "Evenemangets titel"),
+    ("session", "Programpunktens slug"),
+    ("session_id", "Programpunktens id"),
+    ("session_title", "Programpunkt"),
+    ("source_text", "Källmening"),
+    ("review_status", "Granskning"),
+    ("flags", "Flaggor"),
+    ("url", "Länk"),
+]
+NUMBER_KEYS = {"id", "value", "year", "session_id"}
+VALUE_INDEX = [key for key, _heading in COLUMNS].index("value")
+
+
+def plain_number(value: Decimal) -> int | float:
+    """Return a stored Decimal as the plain JSON number it stands for (1234, 1.4).
+
+    The same conversion as export_conference's, so both JSON files agree.
+    """
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def decimal_text(value: Decimal) -> str:
+    """Return a Decimal without exponent or trailing zeros: "197760", "1.4"."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def area_name(figure: KeyFigure) -> str:
+    if figure.municipality is not None:
+        return figure.municipality.name
+    return str(KeyFigure.Scope(figure.scope).label)
+
+
+def key_figure_record(figure: KeyFigure, *, base_url: str) -> dict:
+    """Return one figure as plain data, with the field names of export_conference."""
+    session = figure.session
+    return {
+        "id": figure.pk,
+        "label": figure.label,
+        "value": plain_number(figure.value),
+        "unit": figure.unit,
+        "qualifier": figure.qualifier,
+        "period": figure.period,
+        "year": figure.year,
+        "scope": figure.scope,
+        "municipality": figure.municipality.code if figure.municipality else None,
+        "area": area_name(figure),
+        "event": figure.event.slug,
+        "event_title": figure.event.title,
+        "session": session.slug if session else None,
+        "session_id": session.pk if session else None,
+        "session_title": session.title if session else "",
+        "source_text": figure.source_text,
+        "review_status": figure.review_status,
+        "flags": [str(flag) for flag in figure.flags or []],
+        "url": base_url + figure.get_absolute_url(),
+    }
+
+
+def safe_text(value: str) -> str:
+    """Defuse a cell a spreadsheet would otherwise run as a formula."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def cell_text(key: str, value) -> str:
+    if value is None:
+        return ""
+    if key == "flags":
+        return safe_text("|".join(str(flag) for flag in value))
+    if key in NUMBER_KEYS:
+        return str(value)
+    return safe_text(str(value))
+
+
+@dataclass(frozen=True)
+class CsvFlavour:
+    delimiter: str
+    decimal_comma: bool
+    byte_order_mark: bool
+    swedish_headings: bool
+
+
+SCRIPT_CSV = CsvFlavour(
+    delimiter=",", decimal_comma=False, byte_order_mark=False, swedish_headings=False
+)
+EXCEL_CSV = CsvFlavour(
+    delimiter=";", decimal_comma=True, byte_order_mark=True, swedish_headings=True
+)
+
+
+def records(queryset, *, base_url: str) -> Iterator[tuple[KeyFigure, dict]]:
+    for figure in queryset.iterator(chunk_size=CHUNK_ROWS):
+        yield figure, key_figure_record(figure, base_url=base_url)
+
+
+def csv_chunks(queryset, *, flavour: CsvFlavour, base_url: str) -> Iterator[str]:
+    """Yield the CSV text in chunks of about FLUSH_BYTES."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=flavour.delimiter, lineterminator="\r\n")
+    if flavour.byte_order_mark:
+        buffer.write(BYTE_ORDER_MARK)
+    heading_index = 1 if flavour.swedish_headings else 0
+    writer.writerow([column[heading_index] for column in COLUMNS])
+    for figure, record in records(queryset, base_url=base_url):
+        row = [cell_text(key, record[key]) for key, _ in COLUMNS]
+        value = decimal_text(figure.value)
+        row[VALUE_INDEX] = value.replace(".", ",") if flavour.decimal_comma else value
+        writer.writerow(row)
+        if buffer.tell() >= FLUSH_BYTES:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def json_chunks(queryset, *, base_url: str) -> Iterator[str]:
+    """Yield a JSON array of records, a chunk at a time."""
+    parts = ["["]
+    size = 1
+    separator = "\n"
+    for _figure, record in records(queryset, base_url=base_url):
+        text = separator + json.dumps(record, ensure_ascii=False)
+        parts.append(text)
+        size += len(text)
+        separator = ",\n"
+        if size >= FLUSH_BYTES:
+            yield "".join(parts)
+            parts, size = [], 0
+    parts.append("\n]\n")
+    yield "".join(parts)
+
+
+def xlsx_rows(queryset, *, base_url: str) -> Iterable[list]:
+    yield [heading for _key, heading in COLUMNS]
+    for figure, record in records(queryset, base_url=base_url):
+        row = []
+        for key, _heading in COLUMNS:
+            value = record[key]
+            if key == "value":
+                row.append(figure.value)
+            elif key in NUMBER_KEYS or value is None:
+                row.append(value)
+            else:
+                row.append(cell_text(key, value))
+        yield row
+
+
+def file_name(extension: str) -> str:
+    return f"nyckeltal-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+def attachment(response, extension: str):
+    response["Content-Disposition"] = f'attachment; filename="{file_name(extension)}"'
+    return response
+
+
+def csv_response(queryset, *, flavour: CsvFlavour, base_url: str):
+    response = StreamingHttpResponse(
+        (
+            chunk.encode("utf-8")
+            for chunk in csv_chunks(queryset, flavour=flavour, base_url=base_url)
+        ),
+        content_type="text/csv; charset=utf-8",
+    )
+    return attachment(response, "csv")
+
+
+def json_response(queryset, *, base_url: str):
+    response = StreamingHttpResponse(
+        (chunk.encode("utf-8") for chunk in json_chunks(queryset, base_url=base_url)),
+        content_type="application/json; charset=utf-8",
+    )
+    return attachment(response, "json")
+
+
+def xlsx_response(queryset, *, base_url: str):
+    """Write the workbook row by row to a temporary file, then stream that file."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title="Nyckeltal")
+    for row in xlsx_rows(queryset, base_url=base_url):
+        sheet.append(row)
+    output = tempfile.TemporaryFile()
+    workbook.save(output)
+    output.seek(0)
+    return FileResponse(
+        output,
+        as_attachment=True,
+        filename=file_name("xlsx"),
+        content_type=(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        ),
+    )
+
+
+FORMATS = ("csv", "excel-csv", "xlsx", "json")
+
+
+def export_response(export_format: str, queryset, *, base_url: str):
+    """Return the streaming response for one of FORMATS."""
+    if export_format == "xlsx":
+        return xlsx_response(queryset, base_url=base_url)
+    if export_format == "json":
+        return json_response(queryset, base_url=base_url)
+    flavour = EXCEL_CSV if export_format == "excel-csv" else SCRIPT_CSV
+    return csv_response(queryset, flavour=flavour, base_url=base_url)

@@ -1,0 +1,137 @@
+"""The key-figure filters shared by the explorer, its exports and the JSON API.
+
+One FilterSet, one set of parameter names: a filtered explorer URL's query string works
+unchanged for the exports and for ``/api/v1/key-figures/``.
+"""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from conference.filters import MunicipalityFilter
+from conference.models import Event, KeyFigure, ReviewStatus
+from sessions_app.models import Session
+
+# The empty qualifier ("exact") cannot travel in a query string as "", so it has a name.
+EXACT = "exact"
+QUALIFIER_CHOICES = [
+    (EXACT if value == "" else value, label)
+    for value, label in KeyFigure.Qualifier.choices
+]
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+ORDERING_FIELDS = (
+    ("label", "label"),
+    ("value", "value"),
+    ("year", "year"),
+    ("municipality__name", "municipality"),
+    ("unit", "unit"),
+    ("event__date", "event"),
+)
+
+
+class YearFilter(django_filters.NumberFilter):
+    """A whole year within a sane range (larger numbers overflow the column)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", FIRST_YEAR)
+        kwargs.setdefault("max_value", LAST_YEAR)
+        super().__init__(*args, **kwargs)
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Sort by the chosen columns, then by id, so that pages never overlap."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.order_by(*[self.get_ordering_value(param) for param in value], "pk")
+
+
+def published_events(request=None):
+    return Event.objects.filter(is_published=True).order_by("-date", "title")
+
+
+def published_sessions(request=None):
+    return Session.objects.filter(is_published=True, event__is_published=True)
+
+
+class KeyFigureFilterSet(django_filters.FilterSet):
+    # A figure has one area, so no DISTINCT (which is slow over 100 000 rows).
+    municipality = MunicipalityFilter(
+        field_name="municipality__code",
+        distinct=False,
+        help_text=_("Kommunkod, namn eller 'gr'; 0000 eller 'riket' för hela landet."),
+    )
+    scope = django_filters.MultipleChoiceFilter(
+        choices=KeyFigure.Scope.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Områdestyp"),
+        help_text=_("Kommun, Göteborgsregionen som helhet eller Riket."),
+    )
+    event = django_filters.ModelMultipleChoiceFilter(
+        field_name="event__slug",
+        queryset=published_events,
+        to_field_name="slug",
+        label=_("Evenemang"),
+        help_text=_("Evenemangets slug."),
+    )
+    session = django_filters.ModelMultipleChoiceFilter(
+        queryset=published_sessions,
+        widget=forms.MultipleHiddenInput,
+        label=_("Programpunkt"),
+        help_text=_("Programpunktens id."),
+    )
+    year_from = YearFilter(
+        field_name="year", lookup_expr="gte", label=_("Från år"), help_text=_("År.")
+    )
+    year_to = YearFilter(
+        field_name="year", lookup_expr="lte", label=_("Till år"), help_text=_("År.")
+    )
+    unit = django_filters.MultipleChoiceFilter(
+        choices=KeyFigure.Unit.choices,
+        label=_("Enhet"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    qualifier = django_filters.MultipleChoiceFilter(
+        choices=QUALIFIER_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        method="filter_qualifier",
+        label=_("Precisering"),
+        help_text=_("'exact' för exakta värden."),
+    )
+    review_status = django_filters.MultipleChoiceFilter(
+        choices=ReviewStatus.choices,
+        label=_("Granskning"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    label = django_filters.CharFilter(
+        field_name="label",
+        max_length=255,
+        label=_("Mått (exakt)"),
+        help_text=_("Exakt det som mäts, för jämförelser."),
+    )
+    q = django_filters.CharFilter(
+        field_name="label",
+        lookup_expr="icontains",
+        max_length=200,
+        label=_("Sök i vad som mäts"),
+    )
+    ordering = StableOrderingFilter(
+        fields=ORDERING_FIELDS,
+        label=_("Sortering"),
+        help_text=_("Kolumn, med minus före för fallande ordning."),
+    )
+
+    class Meta:
+        model = KeyFigure
+        fields = []
+
+    def filter_qualifier(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            qualifier__in=["" if item == EXACT else item for item in value]
+        )

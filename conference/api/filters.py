@@ -1,0 +1,83 @@
+"""FilterSets of the JSON API. Key figures share the explorer's FilterSet."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from django_filters.rest_framework import DjangoFilterBackend
+
+from conference.analysis.filters import (
+    KeyFigureFilterSet,
+    YearFilter,
+    published_events,
+)
+from conference.filters import MunicipalityFilter
+from conference.models import Event, Municipality
+from sessions_app.models import Session
+from speakers_app.models import Person
+
+MUNICIPALITY_HELP = _("Kommunkod (fyra siffror), namn eller 'gr'; kan upprepas.")
+
+
+class StrictFilterBackend(DjangoFilterBackend):
+    """Answer 400 naming the parameter when a filter value is invalid (never ignore it)."""
+
+    raise_exception = True
+
+
+class EventFilterSet(django_filters.FilterSet):
+    municipality = MunicipalityFilter(
+        field_name="sessions__municipalities__code",
+        help_text=_("Evenemang med programpunkter som rör kommunen."),
+    )
+    year = YearFilter(field_name="date__year", label=_("År"))
+
+    class Meta:
+        model = Event
+        fields = []
+
+
+class SessionFilterSet(django_filters.FilterSet):
+    municipality = MunicipalityFilter(
+        field_name="municipalities__code", help_text=MUNICIPALITY_HELP
+    )
+    event = django_filters.ModelMultipleChoiceFilter(
+        field_name="event__slug",
+        queryset=published_events,
+        to_field_name="slug",
+        label=_("Evenemang"),
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        choices=Session.Kind.choices, label=_("Typ")
+    )
+
+    class Meta:
+        model = Session
+        fields = []
+
+
+class PersonFilterSet(django_filters.FilterSet):
+    municipality = MunicipalityFilter(
+        field_name="municipality__code", help_text=MUNICIPALITY_HELP
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+
+
+class MunicipalityFilterSet(django_filters.FilterSet):
+    gr_member = django_filters.BooleanFilter(label=_("Medlem i GR"))
+    county_code = django_filters.CharFilter(max_length=2, label=_("Länskod"))
+
+    class Meta:
+        model = Municipality
+        fields = []
+
+
+__all__ = [
+    "EventFilterSet",
+    "KeyFigureFilterSet",
+    "MunicipalityFilterSet",
+    "PersonFilterSet",
+    "SessionFilterSet",
+    "StrictFilterBackend",
+]

@@ -1,0 +1,140 @@
+"""The read-only JSON API: events, sessions, people, municipalities, key figures.
+
+Only published content is served. Invalid filter values answer 400 with the parameter's
+name as the key of the error message (StrictFilterBackend).
+"""
+
+from django.shortcuts import render
+from drf_spectacular.generators import SchemaGenerator
+from rest_framework import viewsets
+from rest_framework.pagination import PageNumberPagination
+
+from conference.analysis import selectors as analysis_selectors
+from conference.api import filters, serializers
+from conference.models import Event, Municipality
+from sessions_app.models import Session
+from speakers_app.models import Person
+
+
+class Pagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    pagination_class = Pagination
+    filter_backends = [filters.StrictFilterBackend]
+
+
+class EventViewSet(ReadOnlyViewSet):
+    """Published events, newest first."""
+
+    serializer_class = serializers.EventSerializer
+    filterset_class = filters.EventFilterSet
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return Event.objects.filter(is_published=True).order_by("-date", "title", "pk")
+
+
+class SessionViewSet(ReadOnlyViewSet):
+    """Published sessions of published events, in programme order."""
+
+    serializer_class = serializers.SessionSerializer
+    filterset_class = filters.SessionFilterSet
+
+    def get_queryset(self):
+        return (
+            Session.objects.filter(is_published=True, event__is_published=True)
+            .select_related("event")
+            .prefetch_related("municipalities")
+            .order_by("-event__date", "event__title", "order", "pk")
+        )
+
+
+class PersonViewSet(ReadOnlyViewSet):
+    """People with a role in a published session or event."""
+
+    serializer_class = serializers.PersonSerializer
+    filterset_class = filters.PersonFilterSet
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        in_sessions = Person.objects.filter(
+            session_roles__session__is_published=True,
+            session_roles__session__event__is_published=True,
+        ).values("pk")
+        in_events = Person.objects.filter(event_roles__event__is_published=True).values(
+            "pk"
+        )
+        return (
+            Person.objects.filter(pk__in=in_sessions.union(in_events))
+            .select_related("municipality")
+            .order_by("name", "pk")
+        )
+
+
+class MunicipalityViewSet(ReadOnlyViewSet):
+    """Sweden's 290 municipalities and the whole country (Riket, 0000)."""
+
+    serializer_class = serializers.MunicipalitySerializer
+    filterset_class = filters.MunicipalityFilterSet
+    lookup_field = "code"
+
+    def get_queryset(self):
+        return Municipality.objects.order_by("code")
+
+
+class KeyFigureViewSet(ReadOnlyViewSet):
+    """Key figures quoted at published events, with the explorer's filters."""
+
+    serializer_class = serializers.KeyFigureSerializer
+    filterset_class = filters.KeyFigureFilterSet
+
+    def get_queryset(self):
+        return analysis_selectors.key_figures_for_listing()
+
+
+def api_docs(request):
+    """Render the API's documentation from its OpenAPI schema (no JavaScript, no CDN)."""
+    schema = SchemaGenerator(patterns=None, urlconf=None).get_schema(
+        request=None, public=True
+    )
+    endpoints = []
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            endpoints.append(
+                {
+                    "path": path,
+                    "method": method.upper(),
+                    "summary": operation.get("description", ""),
+                    "parameters": [
+                        {
+                            "name": parameter["name"],
+                            "location": parameter["in"],
+                            "required": parameter.get("required", False),
+                            "type": describe_type(parameter.get("schema", {})),
+                            "description": parameter.get("description", ""),
+                        }
+                        for parameter in operation.get("parameters", [])
+                    ],
+                }
+            )
+    return render(
+        request,
+        "analysis/api_docs.html",
+        {"info": schema["info"], "endpoints": endpoints},
+    )
+
+
+def describe_type(schema: dict) -> str:
+    if schema.get("type") == "array":
+        return describe_type(schema.get("items", {})) + ", kan upprepas"
+    if "enum" in schema:
+        values = [str(value) for value in schema["enum"]]
+        shown = ", ".join(values[:8])
+        return f"{schema.get('type', 'string')}: {shown}" + (
+            f" … ({len(values)} värden)" if len(values) > 8 else ""
+        )
+    return schema.get("type", "string")

@@ -1,0 +1,129 @@
+import csv
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from conference.models import KeyFigure
+from tests.analysis.conftest import area
+from tests.factories.conference import KeyFigureFactory
+from tests.factories.speakers import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def body(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+def csv_rows(data: bytes, delimiter: str) -> list[dict]:
+    text = data.decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+
+
+def test_excel_csv_starts_with_bom_and_uses_semicolon_and_decimal_comma(client):
+    KeyFigureFactory(
+        label="Väntetid för unga i Mölndal",
+        value=Decimal("1.4"),
+        unit=KeyFigure.Unit.DAYS,
+        municipality=area("1481"),
+    )
+    data = body(client.get("/nyckeltal/export/excel-csv/"))
+    header, row = data.split(b"\r\n")[:2]
+    assert data[:3] == b"\xef\xbb\xbf"
+    assert header.startswith(b"\xef\xbb\xbfId;Vad som m\xc3\xa4ts;V\xc3\xa4rde;Enhet;")
+    cells = row.decode("utf-8").split(";")
+    assert cells[1:4] == ["Väntetid för unga i Mölndal", "1,4", "days"]
+
+
+def test_script_csv_has_no_bom_and_uses_comma_and_decimal_point(client):
+    KeyFigureFactory(
+        value=Decimal("197760.5"), municipality=area("0000"), scope="country"
+    )
+    data = body(client.get("/nyckeltal/export/csv/"))
+    rows = csv_rows(data, ",")
+    assert data[:2] == b"id"
+    assert (rows[0]["value"], rows[0]["municipality"]) == ("197760.5", "0000")
+
+
+def test_csv_exports_exactly_the_filtered_figures(client, figures, hidden_figures):
+    data = body(client.get("/nyckeltal/export/csv/?municipality=gr&ordering=label"))
+    assert [row["label"] for row in csv_rows(data, ",")] == [
+        "goteborg",
+        "kungalv",
+        "kungsbacka",
+    ]
+
+
+def test_csv_defuses_formulas_in_text_but_keeps_negative_numbers(client):
+    KeyFigureFactory(
+        label='=HYPERLINK("http://example.com")',
+        source_text="@SUM(1+1)",
+        value=Decimal("-3.5"),
+        municipality=area("1480"),
+    )
+    row = csv_rows(body(client.get("/nyckeltal/export/excel-csv/")), ";")[0]
+    assert row["Vad som mäts"] == '\'=HYPERLINK("http://example.com")'
+    assert row["Källmening"] == "'@SUM(1+1)"
+    assert row["Värde"] == "-3,5"
+
+
+def test_xlsx_opens_with_numbers_as_numbers(client, figures):
+    response = client.get("/nyckeltal/export/xlsx/?municipality=1480")
+    workbook = load_workbook(io.BytesIO(body(response)))
+    sheet = workbook["Nyckeltal"]
+    header = [cell.value for cell in sheet[1]]
+    row = dict(zip(header, [cell.value for cell in sheet[2]], strict=True))
+    assert sheet.max_row == 2
+    assert row["Vad som mäts"] == "goteborg"
+    assert row["Värde"] == 62
+    assert isinstance(row["Värde"], int | float)
+    assert row["År"] == 2022
+    assert row["Kommunkod"] == "1480"
+    assert row["Precisering"] == "just_under"
+
+
+def test_xlsx_defuses_formulas(client):
+    KeyFigureFactory(label="=1+1", municipality=area("1480"))
+    workbook = load_workbook(io.BytesIO(body(client.get("/nyckeltal/export/xlsx/"))))
+    cell = workbook["Nyckeltal"]["B2"]
+    assert (cell.value, cell.data_type) == ("'=1+1", "s")
+
+
+def test_json_export_records_match_the_api(client, figures):
+    exported = json.loads(body(client.get("/nyckeltal/export/json/?municipality=1384")))
+    api = client.get("/api/v1/key-figures/?municipality=1384").json()["results"]
+    assert exported == api
+    assert exported[0]["municipality"] == "1384"
+    assert exported[0]["value"] == 1234
+
+
+def test_json_export_of_region_figure_has_null_municipality(client, figures):
+    exported = json.loads(body(client.get("/nyckeltal/export/json/?scope=region")))
+    assert [(row["municipality"], row["value"]) for row in exported] == [
+        (None, 38700000)
+    ]
+
+
+@pytest.mark.parametrize("export_format", ["csv", "excel-csv", "xlsx", "json"])
+def test_export_with_invalid_filter_is_400_naming_the_parameter(
+    client, figures, export_format
+):
+    response = client.get(f"/nyckeltal/export/{export_format}/?year_from=%00")
+    assert response.status_code == 400
+    assert response.text.splitlines()[1].startswith("year_from: ")
+
+
+def test_export_unknown_format_is_not_found(client):
+    assert client.get("/nyckeltal/export/pdf/").status_code == 404
+
+
+def test_exports_never_contain_phone_numbers(client):
+    person = PersonFactory(phone="031-123 45 67", email="kontakt@example.se")
+    KeyFigureFactory(label=person.name, municipality=area("1480"))
+    for export_format in ["csv", "excel-csv", "json"]:
+        data = body(client.get(f"/nyckeltal/export/{export_format}/")).decode()
+        assert "123 45 67" not in data
+        assert "kontakt@example.se" not in data

@@ -1,0 +1,187 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from conference.models import KeyFigure
+from tests.analysis.conftest import area
+from tests.factories.conference import EventFactory, KeyFigureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def rows(response) -> list[list[str]]:
+    soup = BeautifulSoup(response.text, "html.parser")
+    table = soup.find("table", class_="figures")
+    if table is None:
+        return []
+    return [
+        [cell.get_text(" ", strip=True) for cell in row.find_all("td")]
+        for row in table.tbody.find_all("tr")
+    ]
+
+
+def test_explorer_shows_figures_the_swedish_way(client, figures):
+    response = client.get("/nyckeltal/", {"ordering": "label"})
+    by_label = {row[0]: row for row in rows(response)}
+    assert by_label["riket"][1] == "197\u00a0760\u00a0personer"
+    assert by_label["stockholm"][1] == "1,4\u00a0dagar"
+    assert by_label["goteborg"][1] == "knappt 62\u00a0%"
+    assert by_label["regionen"][1] == "knappt 38,7\u00a0mnkr"
+    assert by_label["riket"][3] == "Riket"
+    assert by_label["regionen"][3] == "Göteborgsregionen"
+    assert by_label["kungsbacka"][3] == "Kungsbacka (1384)"
+
+
+def test_explorer_filters_from_the_query_string(client, figures):
+    response = client.get("/nyckeltal/", {"municipality": ["gr"], "unit": "percent"})
+    assert [row[0] for row in rows(response)] == ["goteborg"]
+
+
+def test_explorer_hides_drafts(client, figures, hidden_figures):
+    labels = {row[0] for row in rows(client.get("/nyckeltal/"))}
+    assert labels == {
+        "kungsbacka",
+        "goteborg",
+        "stockholm",
+        "riket",
+        "regionen",
+        "kungalv",
+    }
+
+
+def test_explorer_invalid_filter_shows_the_error_and_no_figures(client, figures):
+    response = client.get("/nyckeltal/", {"municipality": "Atlantis", "year_to": "x"})
+    soup = BeautifulSoup(response.text, "html.parser")
+    summary = soup.find(class_="error-summary").get_text(" ", strip=True)
+    assert response.status_code == 200
+    assert rows(response) == []
+    assert "Okänd kommun: Atlantis" in summary
+    assert "Till år" in summary
+
+
+def test_explorer_nul_byte_in_query_is_a_form_error(client, figures):
+    response = client.get("/nyckeltal/?q=a%00b&municipality=14%0080")
+    assert response.status_code == 200
+    assert rows(response) == []
+
+
+def test_explorer_sort_links_keep_the_filter_and_reverse(client, figures):
+    response = client.get("/nyckeltal/", {"municipality": "gr", "ordering": "value"})
+    soup = BeautifulSoup(response.text, "html.parser")
+    value_header = soup.find("th", attrs={"aria-sort": "ascending"})
+    assert value_header.a["href"] == "?municipality=gr&ordering=-value"
+
+
+def test_explorer_export_links_carry_the_filter(client, figures):
+    response = client.get("/nyckeltal/", {"municipality": "1384", "page": "1"})
+    soup = BeautifulSoup(response.text, "html.parser")
+    links = [a["href"] for a in soup.select(".exports a")]
+    assert links == [
+        "/nyckeltal/export/csv/?municipality=1384",
+        "/nyckeltal/export/excel-csv/?municipality=1384",
+        "/nyckeltal/export/xlsx/?municipality=1384",
+        "/nyckeltal/export/json/?municipality=1384",
+        "/api/v1/key-figures/?municipality=1384",
+    ]
+
+
+def test_explorer_pages_fifty_at_a_time(client):
+    KeyFigureFactory.create_batch(51, municipality=area("1480"))
+    first = client.get("/nyckeltal/")
+    second = client.get("/nyckeltal/", {"page": "2"})
+    assert (len(rows(first)), len(rows(second))) == (50, 1)
+
+
+def test_explorer_draws_charts_for_one_measure(client):
+    event = EventFactory()
+    for code, year, value in [
+        ("1480", 2020, 10),
+        ("1480", 2021, 12),
+        ("1384", 2021, 8),
+    ]:
+        KeyFigureFactory(
+            event=event,
+            label="Andel i arbete",
+            unit=KeyFigure.Unit.PERCENT,
+            municipality=area(code),
+            year=year,
+            period=str(year),
+            value=value,
+        )
+    response = client.get("/nyckeltal/", {"label": "Andel i arbete"})
+    soup = BeautifulSoup(response.text, "html.parser")
+    titles = [svg.title.get_text() for svg in soup.find_all("svg")]
+    assert titles == [
+        "Andel i arbete över tid",
+        "Andel i arbete per område, 2021",
+    ]
+    bar_table = soup.find_all("table", class_="chart-data")[1]
+    assert [
+        [cell.get_text(strip=True) for cell in row.find_all(["th", "td"])]
+        for row in bar_table.tbody.find_all("tr")
+    ] == [["Göteborg", "2021", "12\u00a0%"], ["Kungsbacka", "2021", "8\u00a0%"]]
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_explorer_query_count_does_not_grow(client, django_assert_num_queries, count):
+    KeyFigureFactory.create_batch(count, municipality=area("1480"))
+    with django_assert_num_queries(5):
+        response = client.get("/nyckeltal/", {"ordering": "-year"})
+    assert len(rows(response)) == count
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_explorer_filtered_query_count_does_not_grow(
+    client, django_assert_num_queries, count
+):
+    KeyFigureFactory.create_batch(count, municipality=area("1480"))
+    with django_assert_num_queries(7):
+        response = client.get("/nyckeltal/", {"municipality": "gr"})
+    assert len(rows(response)) == count
+
+
+def test_detail_shows_figure_source_and_links(client, figures):
+    figure = figures["goteborg"]
+    response = client.get(f"/nyckeltal/{figure.pk}/")
+    soup = BeautifulSoup(response.text, "html.parser")
+    facts = {
+        dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+        for dt in soup.select("dl.facts dt")
+    }
+    assert soup.select_one(".big-figure").get_text() == "knappt 62\u00a0%"
+    assert facts["Område"] == "Göteborg (1480)"
+    assert facts["Period"] == "2022"
+    assert facts["Granskning"] == "Ogranskad"
+    assert soup.select_one("blockquote.source-text").get_text(strip=True) == (
+        figure.source_text
+    )
+    hrefs = {a["href"] for a in soup.select("dl.facts a")}
+    assert figure.session.get_absolute_url() in hrefs
+    assert figure.event.get_absolute_url() in hrefs
+
+
+def test_detail_of_a_draft_is_not_found(client, hidden_figures):
+    figure = KeyFigure.objects.get(label="utkast-programpunkt")
+    assert client.get(f"/nyckeltal/{figure.pk}/").status_code == 404
+
+
+def test_detail_compares_with_riket_over_time(client):
+    event = EventFactory()
+    common = dict(event=event, label="Väntetid", unit=KeyFigure.Unit.DAYS)
+    figure = KeyFigureFactory(municipality=area("1384"), year=2022, value=5, **common)
+    KeyFigureFactory(municipality=area("1384"), year=2021, value=6, **common)
+    KeyFigureFactory(
+        municipality=area("0000"),
+        scope=KeyFigure.Scope.COUNTRY,
+        year=2021,
+        value=7,
+        **common,
+    )
+    response = client.get(f"/nyckeltal/{figure.pk}/")
+    soup = BeautifulSoup(response.text, "html.parser")
+    legend = [item.get_text(strip=True) for item in soup.select(".legend li")]
+    assert legend == ["Kungsbacka", "Riket"]
+
+
+def test_detail_without_comparable_figures_draws_no_chart(client, figures):
+    response = client.get(f"/nyckeltal/{figures['riket'].pk}/")
+    assert BeautifulSoup(response.text, "html.parser").find("svg") is None
