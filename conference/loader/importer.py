@@ -8,6 +8,7 @@ same way, under keys that start with "__".
 
 import datetime
 import hashlib
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -22,6 +23,8 @@ from speakers_app.models import Person
 
 from .records import ParsedEvent
 from .report import LoadReport
+
+DIGITS = re.compile(r"\d[\d\s\u00a0,.]*")
 
 
 class LoadError(Exception):
@@ -377,14 +380,15 @@ class _Importer:
     def _figures(self, event: Event) -> None:
         existing = {f.natural_key: f for f in event.key_figures.all()}
         seen: dict[str, int] = {}
+        keys: set[str] = set()
         fresh = []
         for order, parsed in enumerate(self.parsed.figures):
-            base = natural_key(
-                parsed.session, parsed.source_text, parsed.value, parsed.unit
-            )
+            # The sentence with its numbers masked, and the place in it: a corrected
+            # number updates the same figure instead of replacing it.
+            base = natural_key(parsed.session, DIGITS.sub("#", parsed.source_text))
             seen[base] = seen.get(base, 0) + 1
-            key = base if seen[base] == 1 else natural_key(base, seen[base])
-            seen[key] = 1
+            key = natural_key(base, seen[base])
+            keys.add(key)
             figure = existing.get(key) or KeyFigure(event=event, natural_key=key)
             is_new = figure.pk is None
             session = self.sessions.get(parsed.session)
@@ -416,7 +420,6 @@ class _Importer:
                 self._save(figure)
             self._outcome("key_figure", is_new, changed)
         bulk_create_with_history(fresh, KeyFigure, default_change_reason=self.reason)
-        keys = set(seen)
         for key, figure in existing.items():
             if key not in keys and figure.loaded_values:
                 self._remove(figure, "key_figure", f"Nyckeltal ”{figure.label}”")
