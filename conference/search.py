@@ -7,6 +7,7 @@ its longer forms too), ranked by how often the words occur, with a simple snippe
 Both run one query per kind of result: 5 in all.
 """
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -18,7 +19,8 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import Q, QuerySet, TextField, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -63,7 +65,9 @@ def clean_query(raw: str | None) -> str:
 
 def query_words(text: str) -> list[str]:
     """Return the words of a query (letters and digits), at most MAX_WORDS."""
-    return re.findall(r"\w+", text)[:MAX_WORDS]
+    # One-letter words would prefix-match almost everything; digits are kept.
+    words = re.findall(r"[^\W_]+", text)
+    return [w for w in words if len(w) > 1 or w.isdigit()][:MAX_WORDS]
 
 
 @dataclass
@@ -100,7 +104,7 @@ def search(text: str) -> Results:
     if not words:
         return Results(text, [], [], [], [])
     if connection.vendor == "postgresql":
-        backend = PostgresSearch(text)
+        backend = PostgresSearch(words)
     else:
         backend = SimpleSearch(words)
     return Results(
@@ -132,8 +136,12 @@ def mark_snippet(headline: str) -> SafeString:
 class PostgresSearch:
     """Full-text search with the Swedish configuration, ranked, with headlines."""
 
-    def __init__(self, text: str):
-        self.query = SearchQuery(text, config=CONFIG, search_type="websearch")
+    def __init__(self, words: list[str]):
+        # Swedish Snowball stems "kompetens" to "kompet" but "kompetenser" to
+        # "kompetens": a prefix query on each stemmed word finds both. The words are
+        # letters and digits only (query_words), so the raw syntax is safe.
+        raw = " & ".join(f"{word}:*" for word in words)
+        self.query = SearchQuery(raw, config=CONFIG, search_type="raw")
 
     def headline(self, expression):
         return SearchHeadline(
@@ -156,8 +164,29 @@ class PostgresSearch:
         )
 
     def sessions(self) -> list[Hit]:
-        # A session matches on its title, summary or any of its content blocks; the
-        # best-ranked block gives the snippet.
+        # A session matches on its title and summary, or on one of its content
+        # blocks together with them; the best-ranked row gives the snippet.
+        items_text = RawSQL(
+            "array_to_string(ARRAY(SELECT jsonb_array_elements_text("
+            '"sessions_app_contentblock"."items")), \' \')',
+            [],
+            output_field=TextField(),
+        )
+        direct = (
+            self.ranked(
+                visible_sessions().select_related("event"),
+                SearchVector("title", weight="A", config=CONFIG)
+                + SearchVector("summary", weight="B", config=CONFIG),
+            )
+            .annotate(
+                snippet=self.headline(
+                    Concat("title", Value(". "), "summary", output_field=TextField())
+                )
+            )
+            .only("pk", "title", "slug", "event__slug", "event__title", "summary")[
+                :RESULTS_PER_KIND
+            ]
+        )
         blocks = self.ranked(
             ContentBlock.objects.filter(
                 session__in=visible_sessions().values("pk")
@@ -165,31 +194,36 @@ class PostgresSearch:
             SearchVector("session__title", weight="A", config=CONFIG)
             + SearchVector("session__summary", weight="B", config=CONFIG)
             + SearchVector("text", weight="C", config=CONFIG)
-            + SearchVector(Cast("items", TextField()), weight="C", config=CONFIG),
+            + SearchVector(items_text, weight="C", config=CONFIG),
         ).annotate(
             snippet=self.headline(
                 Concat(
+                    "session__summary",
+                    Value(" "),
                     "text",
                     Value(" "),
-                    Cast("items", TextField()),
+                    items_text,
                     output_field=TextField(),
                 )
             )
         )[: RESULTS_PER_KIND * 5]
         hits: dict[int, Hit] = {}
-        for block in blocks:
-            session = block.session
-            if session.pk in hits:
+        rows = [(s, s, s.rank, s.snippet) for s in direct] + [
+            (b, b.session, b.rank, b.snippet) for b in blocks
+        ]
+        for _row, session, rank, snippet in rows:
+            hit = hits.get(session.pk)
+            if hit is not None and (hit.rank >= rank or START not in snippet):
                 continue
             hits[session.pk] = Hit(
                 kind="session",
                 title=session.title,
                 url=session.get_absolute_url(),
-                snippet=mark_snippet(block.snippet),
+                snippet=mark_snippet(snippet),
                 context=session_context(session),
-                rank=block.rank,
+                rank=max(rank, hit.rank if hit else 0),
             )
-        return list(hits.values())[:RESULTS_PER_KIND]
+        return sorted(hits.values(), key=lambda hit: -hit.rank)[:RESULTS_PER_KIND]
 
     def people(self) -> list[Hit]:
         people = self.ranked(
@@ -274,6 +308,9 @@ class SimpleSearch:
             condition = Q()
             for name in fields:
                 condition |= Q(**{f"{name}__icontains": word})
+                if name == "items":  # SQLite stores JSON with \u escapes for å, ä, ö
+                    escaped = json.dumps(word)[1:-1]
+                    condition |= Q(**{f"{name}__icontains": escaped})
             queryset = queryset.filter(condition)
         return queryset
 
@@ -285,7 +322,11 @@ class SimpleSearch:
         return simple_snippet(text, self.words)
 
     def sessions(self) -> list[Hit]:
-        # All words must occur within one block or in the session's title and summary.
+        # All words must occur in the session's title and summary, or within one
+        # block together with them.
+        direct = self.matching(
+            visible_sessions().select_related("event"), ["title", "summary"]
+        )[:RESULTS_PER_KIND]
         blocks = self.matching(
             ContentBlock.objects.filter(
                 session__in=visible_sessions().values("pk")
@@ -294,19 +335,21 @@ class SimpleSearch:
         ).order_by("session__event__date", "session__order", "order")[
             : RESULTS_PER_KIND * 5
         ]
+        rows = [(s, f"{s.title}. {s.summary}") for s in direct] + [
+            (b.session, " ".join([b.text, *map(str, b.items or [])]).strip())
+            for b in blocks
+        ]
         hits: dict[int, Hit] = {}
-        for block in blocks:
-            session = block.session
-            text = " ".join([block.text, *map(str, block.items or [])]).strip()
+        for session, text in rows:
             score = self.score(session.title, session.summary, text)
             hit = hits.get(session.pk)
             if hit is None or score > hit.rank:
-                snippet_source = text if self.score(text) else session.title
+                snippet_source = text if self.score(text) else session.summary
                 hits[session.pk] = Hit(
                     "session",
                     session.title,
                     session.get_absolute_url(),
-                    self.snippet(snippet_source),
+                    self.snippet(snippet_source or session.title),
                     session_context(session),
                     score,
                 )

@@ -23,7 +23,7 @@ def session_detail(request, event_slug, slug):
 
 @public_page
 def session_list(request):
-    filterset = SessionFilter(request.GET or None, queryset=selectors.session_list())
+    filterset = SessionFilter(request.GET, queryset=selectors.session_list())
     # An invalid filter shows its message in the form and lists nothing filtered.
     sessions = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     return render(

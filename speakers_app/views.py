@@ -9,7 +9,7 @@ from speakers_app.filters import PersonFilter
 
 @public_page
 def person_list(request):
-    filterset = PersonFilter(request.GET or None, queryset=selectors.person_list())
+    filterset = PersonFilter(request.GET, queryset=selectors.person_list())
     # An invalid filter shows its message in the form and lists nobody.
     people = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     return render(

@@ -1,0 +1,259 @@
+"""What each public page shows, on SQLite and on PostgreSQL alike."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conference.models import Municipality
+from tests.factories.conference import EventFactory, KeyFigureFactory
+from tests.factories.sessions import ContentBlockFactory, SessionFactory
+from tests.factories.speakers import PersonFactory
+from tests.public.conftest import build_conference
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_home_lists_events_newest_first(client):
+    EventFactory(title="Äldre dag", date="2023-03-01")
+    EventFactory(title="Nyare dag", date="2024-05-14")
+    page = soup(client.get("/"))
+    titles = [a.text for a in page.select(".card__title a")]
+    assert titles == ["Nyare dag", "Äldre dag"]
+
+
+def test_every_page_has_one_h1_lang_sv_and_landmarks(client, small_conference):
+    c = small_conference
+    urls = [
+        "/",
+        c.event.get_absolute_url(),
+        c.sessions[0].get_absolute_url(),
+        c.people[0].get_absolute_url(),
+        "/personer/",
+        "/kommuner/",
+        c.municipality.get_absolute_url(),
+        "/programpunkter/",
+        "/sok/?q=kompetens",
+        "/tillganglighet/",
+    ]
+    for url in urls:
+        response = client.get(url)
+        page = soup(response)
+        assert response.status_code == 200, url
+        assert page.html["lang"] == "sv", url
+        assert len(page.find_all("h1")) == 1, url
+        assert page.find("main")["id"] == "main", url
+        assert page.select_one("a.skip-link")["href"] == "#main", url
+        assert page.find("footer").find("a", string="Tillgänglighetsredogörelse")
+        assert (
+            page.find("link", rel="canonical")["href"]
+            == "http://testserver" + url.split("?")[0]
+        )
+
+
+def test_every_page_has_headings_in_order(client, small_conference):
+    c = small_conference
+    for url in [c.event.get_absolute_url(), c.sessions[0].get_absolute_url()]:
+        levels = [
+            int(h.name[1])
+            for h in soup(client.get(url)).find_all(["h1", "h2", "h3", "h4"])
+        ]
+        jumps = [b - a for a, b in zip(levels, levels[1:], strict=False)]
+        assert levels[0] == 1 and max(jumps) <= 1, (url, levels)
+
+
+def test_event_page_shows_programme_people_figures_and_contacts(
+    client, small_conference
+):
+    c = small_conference
+    page = soup(client.get(c.event.get_absolute_url()))
+    programme = page.select(".programme__item")
+    assert [item.h3.a.text for item in programme] == [c.sessions[0].title]
+    speaker = c.sessions[0].session_speakers.get().person
+    assert speaker.name in programme[0].text
+    assert "Göteborgsregionen" in programme[0].text  # the organisation
+    assert page.select_one(".figure-card__value").text == "1\xa0000\xa0personer"
+    assert page.find("a", href="mailto:kontakt0@example.se")
+
+
+def test_event_page_has_event_json_ld(client, small_conference):
+    import json
+
+    page = soup(client.get(small_conference.event.get_absolute_url()))
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Event"
+    assert data["startDate"] == "2024-05-14"
+    assert data["subEvent"][0]["url"].startswith("http://testserver/evenemang/")
+    assert page.find("meta", property="og:title")["content"] == "Mötesplats Arbete"
+
+
+def test_session_page_renders_structure(client, small_conference):
+    page = soup(client.get(small_conference.sessions[0].get_absolute_url()))
+    text = page.select_one(".session__text")
+    assert text.find("h3").text.strip() == "Mellanrubrik 0"
+    assert [li.text.strip() for li in text.find("ul").find_all("li")] == [
+        "Första punkten",
+        "Andra punkten",
+    ]
+    assert [li.text.strip() for li in text.find("ol").find_all("li")] == [
+        "Steg ett",
+        "Steg två",
+    ]
+    quote = text.find("figure", class_="quote")
+    assert (
+        quote.blockquote.text.strip() == "Vi måste samarbeta mer över kommungränserna."
+    )
+    assert quote.figcaption.a.text == small_conference.people[-1].name
+    assert text.find("aside", class_="case-example")
+
+
+def test_session_page_links_each_figure_to_its_sentence(client, small_conference):
+    figure = small_conference.figures[0]
+    page = soup(client.get(small_conference.sessions[0].get_absolute_url()))
+    link = page.select_one(".figure-list__source")
+    assert link["href"] == f"#kalla-{figure.pk}"
+    target = page.find(id=f"kalla-{figure.pk}")
+    assert target.text == "Under 2023 deltog 1000 personer i insatsen."
+
+
+def test_session_page_figure_sentence_in_a_list_item_is_found(client):
+    session = SessionFactory()
+    ContentBlockFactory(
+        session=session,
+        kind="bullet_list",
+        text="",
+        items=["Hela 62 procent fick jobb."],
+    )
+    figure = KeyFigureFactory(
+        event=session.event, session=session, source_text="Hela 62 procent fick jobb."
+    )
+    page = soup(client.get(session.get_absolute_url()))
+    assert (
+        page.select_one(f"ul li #kalla-{figure.pk}").text
+        == "Hela 62 procent fick jobb."
+    )
+
+
+def test_session_page_has_previous_and_next(client):
+    sessions = build_conference(3).sessions
+    page = soup(client.get(sessions[1].get_absolute_url()))
+    assert page.find("a", rel="prev")["href"] == sessions[0].get_absolute_url()
+    assert page.find("a", rel="next")["href"] == sessions[2].get_absolute_url()
+
+
+def test_person_page_lists_sessions_across_events(client):
+    person = PersonFactory(name="Anna Andersson", slug="anna-andersson")
+    first = SessionFactory(title="Dag ett", event=EventFactory(date="2023-01-01"))
+    second = SessionFactory(title="Dag två", event=EventFactory(date="2024-01-01"))
+    for session in (first, second):
+        session.session_speakers.create(person=person)
+    page = soup(client.get("/personer/anna-andersson/"))
+    assert [a.text for a in page.select(".session-item__title a")] == [
+        "Dag två",
+        "Dag ett",
+    ]
+
+
+def test_people_list_filters_by_municipality(client):
+    kungsbacka = Municipality.objects.get(code="1384")
+    session = SessionFactory()
+    session.session_speakers.create(
+        person=PersonFactory(name="Från Kungsbacka", municipality=kungsbacka)
+    )
+    session.session_speakers.create(person=PersonFactory(name="Från ingenstans"))
+    page = soup(client.get("/personer/?kommun=kungsbacka"))
+    assert [a.text for a in page.select(".people-list > li > a:first-child")] == [
+        "Från Kungsbacka"
+    ]
+
+
+def test_people_list_invalid_municipality_shows_message(client):
+    response = client.get("/personer/?kommun=Atlantis")
+    assert response.status_code == 200
+    assert (
+        soup(response)
+        .select_one(".form-error")
+        .text.strip()
+        .startswith("Okänd kommun: Atlantis")
+    )
+
+
+def test_session_list_filters_by_municipality_and_gr(client):
+    kungsbacka = Municipality.objects.get(code="1384")
+    stockholm = Municipality.objects.get(code="0180")
+    inside = SessionFactory(title="I Kungsbacka")
+    inside.municipalities.add(kungsbacka)
+    outside = SessionFactory(title="I Stockholm")
+    outside.municipalities.add(stockholm)
+    for query, expected in [
+        ("1384", ["I Kungsbacka"]),
+        ("gr", ["I Kungsbacka"]),
+        ("riket", []),
+    ]:
+        page = soup(client.get(f"/programpunkter/?kommun={query}"))
+        assert [a.text for a in page.select(".session-item__title a")] == expected, (
+            query
+        )
+
+
+def test_session_list_nul_byte_in_filter_is_a_message(client):
+    response = client.get("/programpunkter/?kommun=%00")
+    assert response.status_code == 200
+    assert soup(response).select_one(".form-error")
+
+
+def test_municipality_list_puts_gr_members_first(client):
+    page = soup(client.get("/kommuner/"))
+    members = [a.text for a in page.select(".tag-list--large a")]
+    assert len(members) == 13
+    assert "Göteborg" in members and "Kungsbacka" in members
+
+
+def test_municipality_page_shows_sessions_people_figures_quotes(
+    client, small_conference
+):
+    c = small_conference
+    page = soup(client.get(c.municipality.get_absolute_url()))
+    assert page.select_one(".session-item__title a").text == c.sessions[0].title
+    assert page.select_one(".figure-table td.number").text == "1\xa0000\xa0personer"
+    assert page.select_one(".figure-table tbody a[href*='#kalla-']")
+    assert len(page.select(".quote")) >= 1
+    assert c.people[0].name in page.text
+
+
+def test_unknown_page_is_a_swedish_404(client):
+    response = client.get("/finns-inte/")
+    assert response.status_code == 404
+    assert soup(response).h1.text == "Sidan finns inte"
+
+
+def test_500_template_renders_without_a_request():
+    from django.template import loader
+
+    html = loader.get_template("500.html").render()
+    assert "<h1>Något gick fel</h1>" in html
+
+
+def test_accessibility_statement_has_contact_digg_and_date(client):
+    page = soup(client.get("/tillganglighet/"))
+    assert page.h1.text == "Tillgänglighetsredogörelse"
+    assert page.find("a", href="https://www.digg.se/tdosanmalan")
+    assert page.select_one("main a[href='mailto:webb@goteborgsregionen.se']")
+    assert page.find("time")["datetime"] == "2026-11-27"
+
+
+def test_session_page_is_light(client, conference):
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    response = client.get(conference.sessions[0].get_absolute_url())
+    page = soup(response)
+    css_bytes = sum(
+        Path(finders.find(link["href"].removeprefix("/static/"))).stat().st_size
+        for link in page.find_all("link", rel="stylesheet")
+    )
+    assert page.find_all("script", src=True) == []
+    assert len(response.content) + css_bytes < 100 * 1024

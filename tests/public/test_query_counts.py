@@ -1,0 +1,83 @@
+"""Every public page runs a fixed number of queries, with 1 and with many related rows.
+
+`conference` is parametrised: one session with one of everything, and four sessions
+with four speakers, blocks, figures and quotes each.
+"""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_query_count(client, conference, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert client.get("/").status_code == 200
+
+
+def test_event_page_query_count(client, conference, django_assert_num_queries):
+    with django_assert_num_queries(5):
+        assert client.get(conference.event.get_absolute_url()).status_code == 200
+
+
+def test_event_calendar_query_count(client, conference, django_assert_num_queries):
+    url = conference.event.get_absolute_url() + "kalender.ics"
+    with django_assert_num_queries(1):
+        assert client.get(url).status_code == 200
+
+
+def test_session_page_query_count(client, conference, django_assert_num_queries):
+    url = conference.sessions[-1].get_absolute_url()
+    with django_assert_num_queries(6):
+        assert client.get(url).status_code == 200
+
+
+def test_person_page_query_count(client, conference, django_assert_num_queries):
+    with django_assert_num_queries(4):
+        assert client.get(conference.people[-1].get_absolute_url()).status_code == 200
+
+
+def test_people_list_query_count(client, conference, django_assert_num_queries):
+    with django_assert_num_queries(3):
+        assert client.get("/personer/").status_code == 200
+
+
+def test_people_list_filtered_query_count(
+    client, conference, django_assert_num_queries
+):
+    with django_assert_num_queries(5):
+        assert client.get("/personer/?kommun=gr").status_code == 200
+
+
+def test_session_list_query_count(client, conference, django_assert_num_queries):
+    with django_assert_num_queries(4):
+        assert client.get("/programpunkter/").status_code == 200
+
+
+def test_session_list_filtered_query_count(
+    client, conference, django_assert_num_queries
+):
+    with django_assert_num_queries(6):
+        assert client.get("/programpunkter/?kommun=gr").status_code == 200
+
+
+def test_municipality_list_query_count(client, conference, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        assert client.get("/kommuner/").status_code == 200
+
+
+def test_municipality_page_query_count(client, conference, django_assert_num_queries):
+    url = conference.municipality.get_absolute_url()
+    with django_assert_num_queries(5):
+        assert client.get(url).status_code == 200
+
+
+def test_search_query_count(client, conference, django_assert_num_queries):
+    with django_assert_num_queries(5):
+        response = client.get("/sok/?q=kompetens")
+    assert response.status_code == 200
+    assert response.context["results"].total >= 1
+
+
+def test_sitemap_query_count(client, conference, django_assert_num_queries):
+    with django_assert_num_queries(7):
+        assert client.get("/sitemap.xml").status_code == 200

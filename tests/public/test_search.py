@@ -1,0 +1,92 @@
+"""Search: Swedish full-text on PostgreSQL, a word fallback on SQLite; both find stems."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conference.search import MAX_QUERY_LENGTH, search
+from tests.factories.conference import KeyFigureFactory
+from tests.factories.sessions import ContentBlockFactory, QuoteFactory, SessionFactory
+from tests.factories.speakers import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content():
+    session = SessionFactory(title="Unga vuxna", summary="Om vägar till arbete.")
+    ContentBlockFactory(
+        session=session, text="Arbetsgivare efterfrågar kompetenser inom vården."
+    )
+    ContentBlockFactory(
+        session=session, kind="bullet_list", text="", items=["Språkstöd för nyanlända"]
+    )
+    session.session_speakers.create(
+        person=PersonFactory(name="Karin Lind", title="Handläggare i försörjningsstöd")
+    )
+    QuoteFactory(
+        session=session, event=session.event, text="Vi behöver fler praktikplatser."
+    )
+    KeyFigureFactory(
+        event=session.event,
+        session=session,
+        label="Andel som fick arbete",
+        source_text="Hela 62 procent fick arbete efter insatsen.",
+    )
+    return session
+
+
+def test_search_stem_finds_longer_form(content):
+    results = search("kompetens")
+    assert [hit.title for hit in results.sessions] == ["Unga vuxna"]
+    assert "<mark>" in results.sessions[0].snippet
+
+
+def test_search_finds_people_quotes_and_figures(content):
+    assert [h.title for h in search("försörjningsstöd").people] == ["Karin Lind"]
+    assert len(search("praktikplatser").quotes) == 1
+    assert search("insatsen").key_figures[0].url.startswith("/nyckeltal/")
+
+
+def test_search_word_in_a_list_item_with_swedish_letters(content):
+    assert [h.title for h in search("språkstöd").sessions] == ["Unga vuxna"]
+
+
+def test_search_needs_every_word(content):
+    assert search("kompetens vården").sessions != []
+    assert search("kompetens zebror").sessions == []
+
+
+def test_search_snippet_escapes_html(content):
+    ContentBlockFactory(
+        session=content, text="Ett <script>alert(1)</script> kompetensbygge"
+    )
+    html = "".join(hit.snippet for hit in search("kompetensbygge").sessions)
+    assert "<script>" not in html
+    assert "alert(1)" in html  # shown as text (escaped, or dropped tags on PostgreSQL)
+
+
+def test_search_page_shows_grouped_results(client, content):
+    page = BeautifulSoup(client.get("/sok/?q=kompetens").content, "html.parser")
+    assert page.select_one(".search-group h2").text.startswith("Programpunkter")
+    assert page.select_one(".search-results__title a").text == "Unga vuxna"
+    assert page.find("input", id="sok-fraga")["value"] == "kompetens"
+
+
+@pytest.mark.parametrize(
+    "query", ["", "%00", "a%00b", "%20%20", "%22%27%3A%2A%26%7C%21", "x" * 5]
+)
+def test_search_odd_queries_do_not_fail(client, content, query):
+    response = client.get(f"/sok/?q={query}")
+    assert response.status_code == 200
+
+
+def test_search_overlong_query_shows_message(client, content):
+    response = client.get("/sok/", {"q": "a" * (MAX_QUERY_LENGTH + 1)})
+    assert response.status_code == 200
+    assert response.context["error"].startswith("Sökfrågan är för lång")
+    assert response.context["results"] is None
+
+
+def test_search_empty_query_asks_for_words(client):
+    response = client.get("/sok/?q=")
+    assert response.context["error"] == "Skriv ett eller flera ord att söka efter."
