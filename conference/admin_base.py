@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -103,6 +104,15 @@ class HistoryAdmin(PreloadedAutocompleteMixin, SimpleHistoryAdmin):
     """Admin with history: who changed what and when, diff and revert."""
 
     list_per_page = 50
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history shows a past version to anyone who may view the object and
+        # would save a POST from them too: only those who may change it may revert.
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().history_form_view(
+            request, object_id, version_id, extra_context=extra_context
+        )
 
     def get_history_queryset(self, request, history_manager, pk_name, object_id):
         # As simple-history does, but without a bare select_related() (deprecated
