@@ -1,0 +1,191 @@
+"""No query string on any public or analyst page, and no API request, gives a 500.
+
+Every route of the site except the admin is requested with query strings that hypothesis
+generates (NUL bytes, huge numbers, broken percent-encoding, any unicode), on SQLite and on
+PostgreSQL. The test client re-raises a view's exception, so a crash fails the test with
+its traceback.
+"""
+
+import importlib
+from urllib.parse import quote
+
+import django_filters
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conference.models import Municipality
+from tests.factories.conference import EventFactory, KeyFigureFactory
+from tests.factories.sessions import (
+    ContentBlockFactory,
+    QuoteFactory,
+    SessionFactory,
+    SessionSpeakerFactory,
+)
+from tests.factories.speakers import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+FILTER_MODULES = [
+    "conference.filters",
+    "conference.analysis.filters",
+    "conference.api.filters",
+]
+EXTRA_PARAMS = [
+    "page",
+    "page_size",
+    "q",
+    "format",
+    "ordering",
+    "sort",
+    "next",
+    "kommun",
+]
+HOSTILE_VALUES = [
+    "\x00",
+    "a\x00b",
+    "-1",
+    "0",
+    "99999999999999999999999999",
+    "1e309",
+    "NaN",
+    "-Infinity",
+    "' OR 1=1 --",
+    "<script>alert(1)</script>",
+    '=HYPERLINK("x")',
+    "2024-13-45",
+    "x" * 5000,
+    "🙂 Göteborg",
+    ",",
+    "[]",
+]
+RAW_FRAGMENTS = ["%00", "%FF%FE", "%", "%%", "a=%E4", "&&&", "=", "page=%00", "q=%C3"]
+
+
+def walk(patterns, prefix="", namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = namespace + (f"{pattern.namespace}:" if pattern.namespace else "")
+            yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+        elif isinstance(pattern, URLPattern):
+            yield prefix + str(pattern.pattern), namespace + (pattern.name or "")
+
+
+def site_routes() -> list[tuple[str, bool]]:
+    """Return (url name, has a format suffix) of every route except the admin's."""
+    routes = set()
+    for route, name in walk(get_resolver().url_patterns):
+        if route.startswith("admin/"):
+            continue
+        routes.add((name, "<format>" in route or ":format>" in route))
+    return sorted(routes)
+
+
+def known_parameters() -> list[str]:
+    """Return every query parameter the site's FilterSets read (range filters: each part)."""
+    for module in FILTER_MODULES:
+        importlib.import_module(module)
+    names = set(EXTRA_PARAMS)
+    pending = list(django_filters.FilterSet.__subclasses__())
+    while pending:
+        filterset = pending.pop()
+        pending += filterset.__subclasses__()
+        for name, filter_ in filterset.base_filters.items():
+            suffixes = getattr(filter_.field.widget, "suffixes", None)
+            if suffixes:
+                names.update(
+                    f"{name}_{suffix}" if suffix else name for suffix in suffixes
+                )
+            else:
+                names.add(name)
+    return sorted(names)
+
+
+ROUTES = site_routes()
+PARAMETERS = known_parameters()
+
+
+def encode(pairs: list[tuple[str, str]], raw: list[str]) -> str:
+    encoded = [f"{quote(key, safe='')}={quote(value, safe='')}" for key, value in pairs]
+    return "&".join(encoded + raw)
+
+
+text = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=40)
+query_strings = st.builds(
+    encode,
+    st.lists(
+        st.tuples(
+            st.one_of(st.sampled_from(PARAMETERS), text),
+            st.one_of(st.sampled_from(HOSTILE_VALUES), text, st.integers().map(str)),
+        ),
+        max_size=6,
+    ),
+    st.lists(st.sampled_from(RAW_FRAGMENTS), max_size=2),
+)
+
+
+@pytest.fixture
+def site():
+    """One published event with every kind of related row."""
+    municipality = Municipality.objects.get(code="1480")
+    event = EventFactory()
+    person = PersonFactory(municipality=municipality)
+    session = SessionFactory(event=event)
+    session.municipalities.add(municipality)
+    SessionSpeakerFactory(session=session, person=person)
+    ContentBlockFactory(session=session)
+    QuoteFactory(event=event, session=session, person=person)
+    figure = KeyFigureFactory(event=event, session=session, municipality=municipality)
+    return {
+        "conference:event_detail": {"slug": event.slug},
+        "conference:event_calendar": {"slug": event.slug},
+        "conference:municipality_detail": {"slug": municipality.slug},
+        "sessions_app:session_detail": {"event_slug": event.slug, "slug": session.slug},
+        "speakers_app:person_detail": {"slug": person.slug},
+        "analysis:key_figure_detail": {"pk": figure.pk},
+        "analysis:key_figure_export": {"export_format": "csv"},
+        "api:event-detail": {"slug": event.slug},
+        "api:session-detail": {"pk": session.pk},
+        "api:person-detail": {"slug": person.slug},
+        "api:municipality-detail": {"code": municipality.code},
+        "api:key-figure-detail": {"pk": figure.pk},
+    }
+
+
+def url_of(route: tuple[str, bool], site: dict) -> str:
+    name, has_format = route
+    kwargs = dict(site.get(name, {}))
+    if has_format:
+        kwargs["format"] = "json"
+    return reverse(name, kwargs=kwargs)
+
+
+def test_every_route_has_sample_arguments(site):
+    for route in ROUTES:
+        assert url_of(route, site).startswith("/")
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda route: f"{route[0]}{route[1]}")
+def test_nul_byte_in_any_parameter_gives_no_server_error(client, site, route):
+    # One parameter at a time: a first invalid one must not hide a crash in another.
+    for name in PARAMETERS:
+        response = client.get(f"{url_of(route, site)}?{encode([(name, 'a\x00')], [])}")
+        assert response.status_code < 500, name
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda route: f"{route[0]}{route[1]}")
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    query=query_strings,
+    method=st.sampled_from(["get", "get", "get", "head", "options", "post", "delete"]),
+)
+def test_generated_query_string_gives_no_server_error(
+    client, site, route, query, method
+):
+    response = getattr(client, method)(f"{url_of(route, site)}?{query}")
+    assert response.status_code < 500
