@@ -11,6 +11,7 @@ import hashlib
 import re
 from decimal import Decimal
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -98,18 +99,19 @@ class _Importer:
         self.municipalities = dict(Municipality.objects.values_list("code", "pk"))
         self.people: dict[str, Person] = {}
         self.sessions: dict[str, Session] = {}
+        self.event_is_new = False
 
     def run(self) -> None:
-        event = self._event()
         self._people()
+        event = self._event()
         self._event_people(event)
         self._sessions(event)
         self._figures(event)
         self._quotes(event)
+        if self.event_is_new:
+            return
         if self.report.changed_anything or event.source_checksum != self.checksum:
-            event.source_name = self.source_name[:255]
-            event.source_checksum = self.checksum
-            event.source_loaded_at = timezone.now()
+            self._stamp_source(event)
             self._save(event)
 
     # Generic field sync -------------------------------------------------------------
@@ -188,20 +190,26 @@ class _Importer:
             event.published_at = timezone.now()
             changed = True
         if is_new:
-            event.source_name = self.source_name[:255]
-            event.source_checksum = self.checksum
-            event.source_loaded_at = timezone.now()
+            self._stamp_source(event)
+            event.loaded_values["__people"] = self._wanted_event_people()[1]
         if changed:
             self._save(event)
+        self.event_is_new = is_new
         self._outcome("event", is_new, changed)
         self._flag(f"Evenemang {parsed.title}", parsed.flags)
         return event
+
+    def _stamp_source(self, event: Event) -> None:
+        event.source_name = self.source_name[:255]
+        event.source_checksum = self.checksum
+        event.source_loaded_at = timezone.now()
 
     def _people(self) -> None:
         slugs = {
             slugify(p.name)[:200]: p for p in self.parsed.people if slugify(p.name)
         }
         existing = {p.slug: p for p in Person.objects.filter(slug__in=slugs)}
+        fresh = []
         for slug, parsed in slugs.items():
             person = existing.get(slug) or Person(slug=slug)
             is_new = person.pk is None
@@ -216,51 +224,64 @@ class _Importer:
             if parsed.municipality in self.municipalities:
                 values["municipality_id"] = self.municipalities[parsed.municipality]
             changed = self._sync(person, values, "person", f"Person {parsed.name}")
-            if changed:
+            if is_new:
+                _clean(person)
+                fresh.append(person)
+            elif changed:
                 self._save(person)
             self._outcome("person", is_new, changed)
+        self._create(fresh, Person)
 
-    def _event_people(self, event: Event) -> None:
+    def _wanted_event_people(self) -> tuple[list, list]:
         wanted = [(name, EventPerson.Role.MODERATOR) for name in self.parsed.moderators]
         wanted += [(name, EventPerson.Role.CONTACT) for name in self.parsed.contacts]
         wanted = [(n, r) for n, r in dict.fromkeys(wanted) if n in self.people]
-        rows = list(
-            event.event_people.select_related("person").order_by("role", "order")
+        target = _plain(sorted((self.people[n].slug, str(r)) for n, r in wanted))
+        return wanted, target
+
+    def _event_people(self, event: Event) -> None:
+        wanted, target = self._wanted_event_people()
+        rows = (
+            []
+            if self.event_is_new
+            else list(event.event_people.select_related("person"))
         )
         current = sorted((row.person.slug, row.role) for row in rows)
-        target = sorted((self.people[n].slug, r) for n, r in wanted)
         stored = dict(event.loaded_values)
-        decision = self._relation(
-            event, "__people", current, target, f"Evenemang {event.slug}"
+        label = f"Evenemang {event.slug}"
+        decision = (
+            "replace"
+            if self.event_is_new
+            else self._relation(event, "__people", current, target, label)
         )
         self._remember(event, stored)
         if decision != "replace":
             self.report.count("unchanged", "link", len(rows))
             return
         have = {(row.person.slug, row.role): row for row in rows}
-        for order, (name, role) in enumerate(wanted):
-            if (self.people[name].slug, role) not in have:
-                link = EventPerson(
-                    event=event, person=self.people[name], role=role, order=order
-                )
-                self._save(link)
-                self.report.count("created", "link")
+        fresh = [
+            EventPerson(event=event, person=self.people[name], role=role, order=order)
+            for order, (name, role) in enumerate(wanted)
+            if (self.people[name].slug, role) not in have
+        ]
+        self._create(fresh, EventPerson, "link")
         wanted_keys = {(self.people[n].slug, r) for n, r in wanted}
         for key, row in have.items():
             if key not in wanted_keys:
-                row._change_reason = self.reason
-                row.delete()
-                self.report.count("deleted", "link")
+                self._delete(row, "link")
 
     def _sessions(self, event: Event) -> None:
-        existing = {s.slug: s for s in event.sessions.all()}
-        seen = set()
+        existing = (
+            {} if self.event_is_new else {s.slug: s for s in event.sessions.all()}
+        )
+        current = _Current(existing.values())
+        pending = []
+        fresh = []
         for order, parsed in enumerate(self.parsed.sessions):
             session = existing.get(parsed.slug) or Session(
                 event=event, slug=parsed.slug
             )
             is_new = session.pk is None
-            seen.add(parsed.slug)
             values = {
                 "title": parsed.title[:255],
                 "kind": parsed.kind,
@@ -271,94 +292,107 @@ class _Importer:
             }
             if self.publish:
                 values["is_published"] = True
-            changed = self._sync(
-                session, values, "session", f"Programpunkt {parsed.slug}"
-            )
+            label = f"Programpunkt {parsed.slug}"
+            changed = self._sync(session, values, "session", label)
             if session.is_published and session.published_at is None:
                 session.published_at = timezone.now()
                 changed = True
-            if changed or is_new:
+            wanted = self._wanted_relations(parsed)
+            if is_new:
+                # Remember the relations up front, so the one history row is complete.
+                session.loaded_values.update(wanted)
+                _clean(session)
+                fresh.append(session)
+            elif changed:
                 self._save(session)
             self.sessions[parsed.slug] = session
-            stored = dict(session.loaded_values)
-            changed |= self._speakers(session, parsed, is_new)
-            changed |= self._municipalities(session, parsed, is_new)
-            changed |= self._blocks(session, parsed, is_new)
-            self._remember(session, stored)
-            self._outcome("session", is_new, changed)
+            pending.append((session, parsed, wanted, is_new, changed))
             self._flag(f"Programpunkt {parsed.title}", parsed.flags)
+        self._create_sessions(fresh, pending)
+        links, blocks = [], []
+        for session, parsed, wanted, is_new, changed in pending:
+            if is_new:
+                links += self._speaker_rows(session, parsed)
+                blocks += self._block_rows(session, parsed)
+                self._outcome("session", True, True)
+                continue
+            stored = dict(session.loaded_values)
+            changed |= self._speakers(session, parsed, wanted, current, links)
+            changed |= self._municipalities(session, wanted, current)
+            changed |= self._blocks(session, parsed, wanted, current, blocks)
+            self._remember(session, stored)
+            self._outcome("session", False, changed)
+        self._create(links, SessionSpeaker, "link")
+        self._create(blocks, ContentBlock, "block")
+        seen = {parsed.slug for parsed in self.parsed.sessions}
         for slug, session in existing.items():
             if slug not in seen and session.loaded_values:
                 self._remove(session, "session", f"Programpunkt {slug}")
 
-    def _speakers(self, session: Session, parsed, is_new: bool) -> bool:
-        rows = [] if is_new else list(session.session_speakers.select_related("person"))
-        current = sorted((row.person.slug, row.role) for row in rows)
+    def _wanted_relations(self, parsed) -> dict:
+        speakers = [
+            (self.people[name].slug, role)
+            for name, role in parsed.speakers
+            if name in self.people
+        ]
+        return {
+            "__speakers": _plain(sorted(dict.fromkeys(speakers))),
+            "__municipalities": sorted(
+                code
+                for code in set(parsed.municipalities)
+                if code in self.municipalities
+            ),
+            "__blocks": [
+                _block_value(b.kind, b.text, b.items, self.people.get(b.person))
+                for b in parsed.blocks
+            ],
+        }
+
+    def _create_sessions(self, fresh: list[Session], pending) -> None:
+        """Insert new sessions, their municipalities and the history of both in bulk."""
+        if not fresh:
+            return
+        Session.objects.bulk_create(fresh)
+        through = Session.municipalities.through
+        rows = [
+            through(session_id=session.pk, municipality_id=self.municipalities[code])
+            for session in fresh
+            for code in session.loaded_values["__municipalities"]
+        ]
+        through.objects.bulk_create(rows)
+        history = Session.history.bulk_history_create(
+            fresh, default_change_reason=self.reason
+        )
+        by_session = {record.id: record for record in history}
+        m2m_history = apps.get_model("sessions_app", "HistoricalSession_municipalities")
+        m2m_history.objects.bulk_create(
+            [
+                m2m_history(
+                    id=row.pk,
+                    history=by_session[row.session_id],
+                    session_id=row.session_id,
+                    municipality_id=row.municipality_id,
+                )
+                for row in rows
+            ]
+        )
+
+    def _speaker_rows(self, session, parsed) -> list[SessionSpeaker]:
+        by_slug = {p.slug: p for p in self.people.values()}
         wanted = [
             (self.people[n].slug, role)
             for n, role in parsed.speakers
             if n in self.people
         ]
-        wanted = list(dict.fromkeys(wanted))
-        label = f"Programpunkt {parsed.slug}"
-        if (
-            self._relation(session, "__speakers", current, sorted(wanted), label)
-            != "replace"
-        ):
-            return False
-        have = {(row.person.slug, row.role): row for row in rows}
-        by_slug = {p.slug: p for p in self.people.values()}
-        for order, (slug, role) in enumerate(wanted):
-            if (slug, role) not in have:
-                link = SessionSpeaker(
-                    session=session, person=by_slug[slug], role=role, order=order
-                )
-                self._save(link)
-                self.report.count("created", "link")
-        for key, row in have.items():
-            if key not in set(wanted):
-                row._change_reason = self.reason
-                row.delete()
-                self.report.count("deleted", "link")
-        return True
-
-    def _municipalities(self, session: Session, parsed, is_new: bool) -> bool:
-        current = (
-            []
-            if is_new
-            else sorted(session.municipalities.values_list("code", flat=True))
-        )
-        wanted = sorted(
-            code for code in parsed.municipalities if code in self.municipalities
-        )
-        label = f"Programpunkt {parsed.slug}"
-        if (
-            self._relation(session, "__municipalities", current, wanted, label)
-            != "replace"
-        ):
-            return False
-        session._change_reason = self.reason
-        session.municipalities.set([self.municipalities[code] for code in wanted])
-        return True
-
-    def _blocks(self, session: Session, parsed, is_new: bool) -> bool:
-        rows = [] if is_new else list(session.blocks.select_related("person"))
-        current = [
-            _block_value(row.kind, row.text, row.items, row.person) for row in rows
+        return [
+            SessionSpeaker(
+                session=session, person=by_slug[slug], role=role, order=order
+            )
+            for order, (slug, role) in enumerate(dict.fromkeys(wanted))
         ]
-        wanted = [
-            _block_value(b.kind, b.text, b.items, self.people.get(b.person))
-            for b in parsed.blocks
-        ]
-        label = f"Programpunkt {parsed.slug}"
-        if self._relation(session, "__blocks", current, wanted, label) != "replace":
-            self.report.count("unchanged", "block", len(rows))
-            return False
-        for row in rows:
-            row._change_reason = self.reason
-            row.delete()
-        self.report.count("deleted", "block", len(rows))
-        new_rows = [
+
+    def _block_rows(self, session, parsed) -> list[ContentBlock]:
+        return [
             ContentBlock(
                 session=session,
                 order=order,
@@ -369,16 +403,70 @@ class _Importer:
             )
             for order, b in enumerate(parsed.blocks)
         ]
-        for row in new_rows:
-            _clean(row)
-        bulk_create_with_history(
-            new_rows, ContentBlock, default_change_reason=self.reason
-        )
-        self.report.count("created", "block", len(new_rows))
+
+    def _speakers(self, session, parsed, wanted, current, links) -> bool:
+        rows = current.speakers.get(session.pk, [])
+        now = _plain(sorted((row.person.slug, row.role) for row in rows))
+        label = f"Programpunkt {parsed.slug}"
+        target = wanted["__speakers"]
+        if self._relation(session, "__speakers", now, target, label) != "replace":
+            return False
+        have = {(row.person.slug, row.role): row for row in rows}
+        for row in self._speaker_rows(session, parsed):
+            if (row.person.slug, row.role) not in have:
+                links.append(row)
+        keep = {tuple(item) for item in target}
+        for key, row in have.items():
+            if key not in keep:
+                self._delete(row, "link")
         return True
 
+    def _municipalities(self, session, wanted, current) -> bool:
+        now = sorted(current.municipalities.get(session.pk, []))
+        target = wanted["__municipalities"]
+        label = f"Programpunkt {session.slug}"
+        if self._relation(session, "__municipalities", now, target, label) != "replace":
+            return False
+        session._change_reason = self.reason
+        session.municipalities.set([self.municipalities[code] for code in target])
+        return True
+
+    def _blocks(self, session, parsed, wanted, current, blocks) -> bool:
+        rows = current.blocks.get(session.pk, [])
+        now = [_block_value(row.kind, row.text, row.items, row.person) for row in rows]
+        label = f"Programpunkt {parsed.slug}"
+        if (
+            self._relation(session, "__blocks", now, wanted["__blocks"], label)
+            != "replace"
+        ):
+            self.report.count("unchanged", "block", len(rows))
+            return False
+        for row in rows:
+            self._delete(row, "block")
+        blocks += self._block_rows(session, parsed)
+        return True
+
+    def _create(self, rows: list, model, kind: str | None = None) -> None:
+        """Insert new rows and their history records in two queries."""
+        if not rows:
+            return
+        for row in rows:
+            _clean(row)
+        bulk_create_with_history(rows, model, default_change_reason=self.reason)
+        if kind:
+            self.report.count("created", kind, len(rows))
+
+    def _delete(self, row, kind: str) -> None:
+        row._change_reason = self.reason
+        row.delete()
+        self.report.count("deleted", kind)
+
     def _figures(self, event: Event) -> None:
-        existing = {f.natural_key: f for f in event.key_figures.all()}
+        existing = (
+            {}
+            if self.event_is_new
+            else {f.natural_key: f for f in event.key_figures.all()}
+        )
         seen: dict[str, int] = {}
         keys: set[str] = set()
         fresh = []
@@ -419,13 +507,15 @@ class _Importer:
             elif changed:
                 self._save(figure)
             self._outcome("key_figure", is_new, changed)
-        bulk_create_with_history(fresh, KeyFigure, default_change_reason=self.reason)
+        self._create(fresh, KeyFigure)
         for key, figure in existing.items():
             if key not in keys and figure.loaded_values:
                 self._remove(figure, "key_figure", f"Nyckeltal ”{figure.label}”")
 
     def _quotes(self, event: Event) -> None:
-        existing = {q.natural_key: q for q in event.quotes.all()}
+        existing = (
+            {} if self.event_is_new else {q.natural_key: q for q in event.quotes.all()}
+        )
         keys = set()
         fresh = []
         for order, parsed in enumerate(self.parsed.quotes):
@@ -450,7 +540,7 @@ class _Importer:
             elif changed:
                 self._save(quote)
             self._outcome("quote", is_new, changed)
-        bulk_create_with_history(fresh, Quote, default_change_reason=self.reason)
+        self._create(fresh, Quote)
         for key, quote in existing.items():
             if key not in keys and quote.loaded_values:
                 self._remove(quote, "quote", f"Citat ”{quote.text[:40]}”")
@@ -485,3 +575,28 @@ def _clean(obj) -> None:
         if f.is_relation or f.get_internal_type() == "JSONField"
     ]
     obj.clean_fields(exclude=skip)
+
+
+class _Current:
+    """The relations of existing sessions, read in three queries."""
+
+    def __init__(self, sessions):
+        ids = [session.pk for session in sessions]
+        self.speakers: dict[int, list] = {}
+        self.municipalities: dict[int, list] = {}
+        self.blocks: dict[int, list] = {}
+        if not ids:
+            return
+        links = SessionSpeaker.objects.filter(session_id__in=ids).select_related(
+            "person"
+        )
+        for row in links:
+            self.speakers.setdefault(row.session_id, []).append(row)
+        through = Session.municipalities.through.objects.filter(session_id__in=ids)
+        for session_id, code in through.values_list("session_id", "municipality__code"):
+            self.municipalities.setdefault(session_id, []).append(code)
+        blocks = ContentBlock.objects.filter(session_id__in=ids).select_related(
+            "person"
+        )
+        for row in blocks.order_by("session_id", "order", "pk"):
+            self.blocks.setdefault(row.session_id, []).append(row)
