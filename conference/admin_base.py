@@ -114,6 +114,14 @@ class HistoryAdmin(PreloadedAutocompleteMixin, SimpleHistoryAdmin):
             request, object_id, version_id, extra_context=extra_context
         )
 
+    def history_view_title(self, request, obj):
+        return _("Historik: %s") % obj
+
+    def history_form_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return _("Tidigare version av %s") % obj
+        return _("Återställ %s") % obj
+
     def get_history_queryset(self, request, history_manager, pk_name, object_id):
         # As simple-history does, but without a bare select_related() (deprecated
         # in Django 6) for models whose history has no foreign keys.

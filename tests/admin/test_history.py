@@ -39,7 +39,9 @@ def test_history_page_shows_the_change_against_the_previous_version(editor_clien
     assert [(c["field"], c["old"], c["new"]) for c in changes] == [
         ("Titel", "Arbetsmarknaden förr", "Arbetsmarknaden nu")
     ]
-    assert "redaktor" in response.content.decode()
+    html = response.content.decode()
+    assert "<title>Historik: Arbetsmarknaden nu | Göteborgsregionen</title>" in html
+    assert "<td>redaktor</td>" in html
 
 
 @pytest.mark.django_db
@@ -51,12 +53,14 @@ def test_revert_restores_the_previous_title(editor_client):
         "admin:sessions_app_session_simple_history",
         args=[session.pk, original_version.history_id],
     )
-    form = editor_client.get(url).context["adminform"].form
+    page = editor_client.get(url)
+    form = page.context["adminform"].form
 
     response = editor_client.post(url, form_data(form))
 
     session.refresh_from_db()
     assert response.status_code == 302
+    assert 'value="Återställ"' in page.content.decode()
     assert session.title == "Rätt titel"
     assert session.history.count() == 3
 
