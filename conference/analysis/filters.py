@@ -4,9 +4,14 @@ One FilterSet, one set of parameter names: a filtered explorer URL's query strin
 unchanged for the exports and for ``/api/v1/key-figures/``.
 """
 
+import re
+
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from conference.filters import MunicipalityFilter
 from conference.models import Event, KeyFigure, ReviewStatus
@@ -18,6 +23,9 @@ QUALIFIER_CHOICES = [
     (EXACT if value == "" else value, label)
     for value, label in KeyFigure.Qualifier.choices
 ]
+# Ids are 64-bit: a larger number would overflow the database driver (a 500).
+MAX_ID = 2**63 - 1
+DIGITS = re.compile(r"[0-9]{1,19}")
 FIRST_YEAR = 1900
 LAST_YEAR = 2100
 ORDERING_FIELDS = (
@@ -30,6 +38,7 @@ ORDERING_FIELDS = (
 )
 
 
+@extend_schema_field({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR})
 class YearFilter(django_filters.NumberFilter):
     """A whole year within a sane range (larger numbers overflow the column)."""
 
@@ -39,6 +48,31 @@ class YearFilter(django_filters.NumberFilter):
         kwargs.setdefault("min_value", FIRST_YEAR)
         kwargs.setdefault("max_value", LAST_YEAR)
         super().__init__(*args, **kwargs)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class SlugChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    """Choose objects by slug (several at once)."""
+
+
+class IdMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
+    """Choose objects by id; anything but a positive 64-bit number is invalid."""
+
+    def _check_values(self, value):
+        for item in value:
+            text = str(item)
+            if not DIGITS.fullmatch(text) or not 0 < int(text) <= MAX_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": text},
+                )
+        return super()._check_values(value)
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class IdChoiceFilter(django_filters.ModelMultipleChoiceFilter):
+    field_class = IdMultipleChoiceField
 
 
 class StableOrderingFilter(django_filters.OrderingFilter):
@@ -71,14 +105,14 @@ class KeyFigureFilterSet(django_filters.FilterSet):
         label=_("Områdestyp"),
         help_text=_("Kommun, Göteborgsregionen som helhet eller Riket."),
     )
-    event = django_filters.ModelMultipleChoiceFilter(
+    event = SlugChoiceFilter(
         field_name="event__slug",
         queryset=published_events,
         to_field_name="slug",
         label=_("Evenemang"),
         help_text=_("Evenemangets slug."),
     )
-    session = django_filters.ModelMultipleChoiceFilter(
+    session = IdChoiceFilter(
         queryset=published_sessions,
         widget=forms.MultipleHiddenInput,
         label=_("Programpunkt"),

@@ -3,9 +3,12 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from conference.analysis.filters import (
     KeyFigureFilterSet,
+    SlugChoiceFilter,
     YearFilter,
     published_events,
 )
@@ -39,7 +42,7 @@ class SessionFilterSet(django_filters.FilterSet):
     municipality = MunicipalityFilter(
         field_name="municipalities__code", help_text=MUNICIPALITY_HELP
     )
-    event = django_filters.ModelMultipleChoiceFilter(
+    event = SlugChoiceFilter(
         field_name="event__slug",
         queryset=published_events,
         to_field_name="slug",
@@ -64,9 +67,19 @@ class PersonFilterSet(django_filters.FilterSet):
         fields = []
 
 
+@extend_schema_field(OpenApiTypes.BOOL)
+class StrictBooleanFilter(django_filters.TypedChoiceFilter):
+    """true or false; anything else is an error, not silently ignored."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", [("true", "true"), ("false", "false")])
+        kwargs.setdefault("coerce", lambda value: value == "true")
+        super().__init__(*args, **kwargs)
+
+
 class MunicipalityFilterSet(django_filters.FilterSet):
-    gr_member = django_filters.BooleanFilter(label=_("Medlem i GR"))
-    county_code = django_filters.CharFilter(max_length=2, label=_("Länskod"))
+    gr_member = StrictBooleanFilter(label=_("Medlem i GR"))
+    county_code = django_filters.CharFilter(label=_("Länskod"))
 
     class Meta:
         model = Municipality
