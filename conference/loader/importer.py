@@ -410,6 +410,7 @@ class _Importer:
         label = f"Programpunkt {parsed.slug}"
         target = wanted["__speakers"]
         if self._relation(session, "__speakers", now, target, label) != "replace":
+            self.report.count("unchanged", "link", len(rows))
             return False
         have = {(row.person.slug, row.role): row for row in rows}
         for row in self._speaker_rows(session, parsed):
