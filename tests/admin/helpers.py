@@ -1,4 +1,19 @@
-"""Helpers for driving admin forms in tests, as a browser would submit them."""
+"""Helpers for admin tests: the seed document, and forms submitted as a browser would."""
+
+from io import StringIO
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+
+SEED = (
+    Path(settings.BASE_DIR) / "conference/data/seed/motesplats-arbetsmarknad-2024.txt"
+)
+
+
+def load_seed() -> None:
+    """Load and publish the seed document with the loader's own command."""
+    call_command("load_conference", str(SEED), "--publish", stdout=StringIO())
 
 
 def form_data(form, **changes) -> dict:

@@ -5,6 +5,7 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
+from tests.admin.helpers import load_seed
 from tests.factories.conference import (
     EventFactory,
     EventPersonFactory,
@@ -150,3 +151,14 @@ def test_admin_index_has_gr_title_in_swedish(editor_client):
     assert "<title>Redigera dokumentationen | Göteborgsregionen</title>" in html
     assert "Göteborgsregionen – konferensdokumentation" in html
     assert '<html lang="sv"' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("model_label", "page"), [(m, p) for m, p, _ in PAGES])
+def test_admin_page_renders_the_loaded_seed_document(editor_client, model_label, page):
+    load_seed()
+    session = apps.get_model("sessions_app.Session").objects.order_by("pk").first()
+
+    response = editor_client.get(page_url(model_label, page, session))
+
+    assert response.status_code == 200

@@ -1,24 +1,11 @@
 """A reload by the loader keeps what staff edited in the admin."""
 
-from io import StringIO
-from pathlib import Path
-
 import pytest
-from django.conf import settings
-from django.core.management import call_command
 from django.urls import reverse
 
 from conference.models import KeyFigure
 from sessions_app.models import Session
-from tests.admin.helpers import change_form_data
-
-SEED = (
-    Path(settings.BASE_DIR) / "conference/data/seed/motesplats-arbetsmarknad-2024.txt"
-)
-
-
-def load_seed():
-    call_command("load_conference", str(SEED), "--publish", stdout=StringIO())
+from tests.admin.helpers import change_form_data, load_seed
 
 
 def save_in_admin(client, url_name, obj, **changes):

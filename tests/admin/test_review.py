@@ -91,3 +91,24 @@ def _session_post_with_new_key_figure(response, municipality_id):
     }
     data.update({f"key_figures-{index}-{k}": v for k, v in new_row.items()})
     return data
+
+
+@pytest.mark.django_db
+def test_admin_start_page_links_to_each_flagged_kind(editor_client):
+    KeyFigureFactory.create_batch(2, review_status=ReviewStatus.NEEDS_REVIEW)
+    KeyFigureFactory(review_status=ReviewStatus.REVIEWED)
+
+    response = editor_client.get(reverse("admin:index"))
+
+    url = reverse("admin:conference_keyfigure_changelist")
+    assert (
+        f'<li><a href="{url}?review_status__exact=needs_review">2 nyckeltal</a></li>'
+        in response.content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_admin_start_page_says_when_nothing_awaits_review(editor_client):
+    response = editor_client.get(reverse("admin:index"))
+
+    assert "Inläsningen har inte flaggat något" in response.content.decode()
