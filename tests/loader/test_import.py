@@ -346,3 +346,33 @@ def test_cli_bad_path_exits_non_zero_without_traceback(tmp_path):
     assert result.stderr.strip().splitlines() == [
         f"CommandError: Filen finns inte: {tmp_path / 'nej.txt'}"
     ]
+
+
+def test_session_removed_from_document_is_deleted_unless_edited(tmp_path):
+    load(FIXTURES / "nyhet-integrationsdag-2022.txt")
+    Session.objects.filter(slug="spraket-forst").update(title="Redigerad titel")
+    text = (FIXTURES / "nyhet-integrationsdag-2022.txt").read_text(encoding="utf-8")
+    shorter = tmp_path / "nyhet-integrationsdag-2022.txt"
+    start = text.index("Språket först")
+    end = text.index("Praktik på hemmaplan")
+    without = text[:start] + text[end:]
+    shorter.write_text(without[: without.index("Många deltagare")], encoding="utf-8")
+
+    report = load(shorter)
+
+    assert Session.objects.filter(slug="spraket-forst").exists()
+    assert report.kept == [
+        "Programpunkt spraket-forst: finns inte längre i dokumentet men är ändrad i admin"
+    ]
+    assert not Session.objects.filter(documented=False).exists()
+    assert report.deleted["session"] == 1
+
+
+def test_new_sessions_record_their_municipalities_in_history():
+    load(SEED)
+
+    session = Session.objects.get(slug="kristina-alstam")
+    record = session.history.get()
+    assert sorted(m.municipality.code for m in record.municipalities.all()) == sorted(
+        ["0127", "0180", "1480", "0780", "0181"]
+    )
