@@ -1,9 +1,11 @@
 """The GDPR erasure action on people: confirm first, then erase."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from speakers_app.services import ERASED_NAME
+from tests.admin.helpers import change_form_data
 from tests.factories.speakers import PersonFactory
 
 CHANGELIST = "admin:speakers_app_person_changelist"
@@ -73,3 +75,21 @@ def test_erased_filter_lists_only_erased_people(admin_client):
     response = admin_client.get(reverse(CHANGELIST), {"borttagen": "ja"})
 
     assert [p.pk for p in response.context["cl"].result_list] == [erased.pk]
+
+
+@pytest.mark.django_db
+def test_person_admin_rejects_a_fake_photo_with_a_swedish_message(editor_client):
+    person = PersonFactory(name="Kim Exempel")
+    url = reverse("admin:speakers_app_person_change", args=[person.pk])
+    data = change_form_data(editor_client.get(url), photo_alt="Porträtt.")
+    data["photo"] = SimpleUploadedFile("foto.png", b"GIF89a inte en riktig bild")
+
+    response = editor_client.post(url, data)
+
+    person.refresh_from_db()
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["photo"] == [
+        "Ladda upp en giltig bild. Filen du laddade upp var antingen inte en bild "
+        "eller en skadad bild."
+    ]
+    assert person.photo.name == ""

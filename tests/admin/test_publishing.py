@@ -108,3 +108,16 @@ def test_session_change_page_links_to_its_public_page(editor_client):
     view_on_site = response.context["original"].get_absolute_url()
     assert view_on_site == f"/evenemang/{session.event.slug}/{session.slug}/"
     assert "Visa på webbplats" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_editor_previews_draft_session_on_its_public_url(editor_client, client):
+    session = SessionFactory(title="Utkast till referat", is_published=False)
+
+    as_editor = editor_client.get(session.get_absolute_url())
+    client.logout()
+    as_public = client.get(session.get_absolute_url())
+
+    assert as_editor.status_code == 200
+    assert "Utkast till referat" in as_editor.content.decode()
+    assert as_public.status_code == 404
