@@ -171,8 +171,15 @@ class _Importer:
 
     def _event(self) -> Event:
         parsed = self.parsed
-        event = Event.objects.filter(slug=parsed.slug).first() or Event(
-            slug=parsed.slug
+        # A corrected title changes the slug: the same file and date is the same event.
+        event = (
+            Event.objects.filter(slug=parsed.slug).first()
+            or Event.objects.filter(
+                source_name=self.source_name[:255], date=parsed.date
+            )
+            .order_by("pk")
+            .first()
+            or Event(slug=parsed.slug)
         )
         is_new = event.pk is None
         values = {

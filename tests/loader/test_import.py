@@ -376,3 +376,21 @@ def test_new_sessions_record_their_municipalities_in_history():
     assert sorted(m.municipality.code for m in record.municipalities.all()) == sorted(
         ["0127", "0180", "1480", "0780", "0181"]
     )
+
+
+def test_corrected_title_updates_the_same_event(tmp_path):
+    load(FIXTURES / "temadag-halsa-2023.txt")
+    text = (FIXTURES / "temadag-halsa-2023.txt").read_text(encoding="utf-8")
+    corrected = tmp_path / "temadag-halsa-2023.txt"
+    corrected.write_text(
+        text.replace("Temadag Hälsa och arbete", "Temadag Hälsa, arbete och vård"),
+        encoding="utf-8",
+    )
+
+    load(corrected)
+
+    event = Event.objects.get()
+    assert (event.title, event.slug) == (
+        "Temadag Hälsa, arbete och vård",
+        "temadag-halsa-och-arbete-2023-10-12",
+    )
