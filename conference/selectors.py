@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from conference.models import Event, EventPerson, KeyFigure, Municipality
-from sessions_app.models import Quote, Session, SessionSpeaker
+from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
 from speakers_app.models import Person
 
 HIGHLIGHT_COUNT = 6
@@ -215,7 +215,7 @@ def municipality_page(slug: str) -> MunicipalityPage:
 
 
 def public_people() -> QuerySet[Person]:
-    """Return people with a public role: in a visible session, event or quote."""
+    """Return people with a public role: in a visible session or event, or quoted there."""
     in_session = SessionSpeaker.objects.filter(
         person=OuterRef("pk"),
         session__is_published=True,
@@ -224,4 +224,12 @@ def public_people() -> QuerySet[Person]:
     in_event = EventPerson.objects.filter(
         person=OuterRef("pk"), event__is_published=True
     )
-    return Person.objects.filter(Exists(in_session) | Exists(in_event))
+    quoted = public_quotes().filter(person=OuterRef("pk"))
+    quoted_in_text = ContentBlock.objects.filter(
+        person=OuterRef("pk"),
+        session__is_published=True,
+        session__event__is_published=True,
+    )
+    return Person.objects.filter(
+        Exists(in_session) | Exists(in_event) | Exists(quoted) | Exists(quoted_in_text)
+    )

@@ -30,7 +30,7 @@ def person_page(slug: str) -> PersonPage:
     A person who only appears in drafts is not public: Http404.
     """
     try:
-        person = Person.objects.select_related("municipality").get(slug=slug)
+        person = public_people().select_related("municipality").get(slug=slug)
     except Person.DoesNotExist:
         raise Http404("No such person") from None
     session_roles = list(
@@ -45,8 +45,6 @@ def person_page(slug: str) -> PersonPage:
         .select_related("event")
         .order_by("-event__date", "role")
     )
-    if not session_roles and not event_roles:
-        raise Http404("No public role")
     quotes = list(
         public_quotes()
         .filter(person=person)

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Permission, User
 
 from tests.factories.conference import EventFactory, EventPersonFactory
 from tests.factories.sessions import SessionFactory, SessionSpeakerFactory
+from tests.factories.speakers import PersonFactory
 
 pytestmark = pytest.mark.django_db
 NOTICE = "Förhandsvisning – inte publicerad"
@@ -78,3 +79,19 @@ def test_published_pages_show_no_preview_notice(client, editor):
     session = SessionFactory()
     client.force_login(editor)
     assert NOTICE not in client.get(session.get_absolute_url()).text
+
+
+def test_person_quoted_in_a_published_session_has_a_page(client):
+    from tests.factories.sessions import ContentBlockFactory
+
+    block = ContentBlockFactory(kind="quote", person=PersonFactory())
+    assert client.get(block.person.get_absolute_url()).status_code == 200
+
+
+def test_person_quoted_only_in_a_draft_is_404(client):
+    from tests.factories.sessions import ContentBlockFactory
+
+    block = ContentBlockFactory(
+        kind="quote", person=PersonFactory(), session=SessionFactory(is_published=False)
+    )
+    assert client.get(block.person.get_absolute_url()).status_code == 404
