@@ -21,6 +21,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__reportCspViolation(
+    `${event.effectiveDirective} ${event.blockedURI} (${event.sourceFile}:${event.lineNumber})`
+  );
+});
+"""
+
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the
 # test itself (arranging data) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -65,5 +73,13 @@ def page(browser):
         ),
     )
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    # Every Content-Security-Policy violation of every document the page loads, as
+    # "directive blocked-uri" (Chromium also logs most of them as console errors).
+    page.csp_violations = []
+    context.expose_binding(
+        "__reportCspViolation",
+        lambda source, violation: page.csp_violations.append(violation),
+    )
+    context.add_init_script(CSP_LISTENER)
     yield page
     context.close()
