@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
@@ -172,14 +173,14 @@ class _Importer:
     def _event(self) -> Event:
         parsed = self.parsed
         # A corrected title changes the slug: the same file and date is the same event.
-        event = (
-            Event.objects.filter(slug=parsed.slug).first()
-            or Event.objects.filter(
-                source_name=self.source_name[:255], date=parsed.date
-            )
-            .order_by("pk")
-            .first()
-            or Event(slug=parsed.slug)
+        candidates = Event.objects.filter(
+            Q(slug=parsed.slug)
+            | Q(source_name=self.source_name[:255], date=parsed.date)
+        ).order_by("pk")
+        event = min(
+            candidates,
+            key=lambda found: found.slug != parsed.slug,
+            default=Event(slug=parsed.slug),
         )
         is_new = event.pk is None
         values = {
