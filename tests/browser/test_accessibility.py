@@ -9,13 +9,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
-from conference.models import Municipality
+from conference.models import Event, Municipality
 from conference.reference_data import sync_municipalities
+from conference.selectors import public_people
 from tests.public.conftest import build_conference
 
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+SEED = REPO / "conference" / "data" / "seed" / "motesplats-arbetsmarknad-2024.txt"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -106,3 +109,32 @@ def test_pages_have_no_wcag_violations_at_320_px(
             assert scroll_width <= 320, url
     finally:
         context.close()
+
+
+@pytest.fixture
+def seed_site(transactional_db):
+    """The seed document loaded as staff would publish it: real text, real structure."""
+    sync_municipalities(Municipality)
+    call_command("load_conference", str(SEED), "--publish", verbosity=0)
+    return Event.objects.get()
+
+
+def test_seed_document_pages_have_no_wcag_violations(
+    live_server, page, seed_site, axe_source
+):
+    sessions = list(
+        seed_site.sessions.filter(is_published=True).select_related("event")
+    )
+    urls = [seed_site.get_absolute_url(), *(s.get_absolute_url() for s in sessions)]
+    urls += [
+        person.get_absolute_url()
+        for person in public_people().filter(session_roles__session__in=sessions)[:3]
+    ]
+    found = {}
+    for url in urls:
+        page.goto(live_server.url + url)
+        violations = axe_violations(page, axe_source)
+        if violations:
+            found[url] = violations
+    assert len(sessions) > 1
+    assert found == {}, json.dumps(found, indent=2, ensure_ascii=False)
