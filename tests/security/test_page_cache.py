@@ -1,9 +1,16 @@
 """The whole-page cache for anonymous visitors (conference/middleware.py)."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.management import call_command
+from django.http import HttpResponse
 
+from conference.middleware import PublicPageCacheMiddleware
+from conference.models import Event, Municipality
+from conference.reference_data import sync_municipalities
 from tests.factories.conference import EventFactory
 from tests.factories.sessions import SessionFactory
 
@@ -90,3 +97,23 @@ def test_cache_off_renders_every_time(client, session, settings):
     client.get(session.get_absolute_url())
     response = client.get(session.get_absolute_url())
     assert "X-Page-Cache" not in response.headers
+
+
+def test_loading_a_document_invalidates_cached_pages(client):
+    sync_municipalities(Municipality)  # emptied by the previous transactional test
+    client.get("/")
+    seed = "conference/data/seed/motesplats-arbetsmarknad-2024.txt"
+    call_command("load_conference", seed, "--publish", stdout=StringIO())
+    response = client.get("/")
+    event = Event.objects.get()
+    assert response.headers["X-Page-Cache"] == "miss"
+    assert event.title in response.text
+
+
+def test_page_with_csp_nonce_is_not_cached(client, rf):
+    # The admin's login page renders the nonce; the same check guards public pages.
+    request = rf.get("/kommuner/")
+    request._csp_nonce = "used"
+    response = HttpResponse("<p>sida</p>")
+    middleware = PublicPageCacheMiddleware(lambda request: response)
+    assert middleware._may_store(request, response) is False
