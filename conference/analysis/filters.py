@@ -9,12 +9,14 @@ import re
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from conference.filters import MunicipalityFilter
-from conference.models import Event, KeyFigure, ReviewStatus
+from conference.filters import MunicipalityFilter, codes_for
+from conference.models import Event, KeyFigure, Municipality, ReviewStatus
 from sessions_app.models import Session
 
 # The empty qualifier ("exact") cannot travel in a query string as "", so it has a name.
@@ -39,6 +41,30 @@ ORDERING_FIELDS = (
 
 
 @extend_schema_field({"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR})
+class FastSelectMultiple(forms.SelectMultiple):
+    """A multiple select rendered in Python: Django's per-option templates take
+    tens of milliseconds for the 292 areas, this a fraction of one."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = {str(item) for item in value or []}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (choice, " selected" if str(choice) in selected else "", label)
+                for choice, label in self.choices
+            ),
+        )
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        final_attrs.pop("multiple", None)
+        return format_html(
+            '<select name="{}" multiple{}>{}</select>',
+            name,
+            flatatt(final_attrs),
+            options,
+        )
+
+
 class YearFilter(django_filters.NumberFilter):
     """A whole year within a sane range (larger numbers overflow the column)."""
 
@@ -75,6 +101,24 @@ class IdChoiceFilter(django_filters.ModelMultipleChoiceFilter):
     field_class = IdMultipleChoiceField
 
 
+class AreaFilter(MunicipalityFilter):
+    """The shared municipality filter, applied as a list of ids.
+
+    Given municipality ids rather than a join on their codes, PostgreSQL can plan an
+    index scan on (municipality, year); with the join it scans all 100 000 figures.
+    """
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        ids = list(
+            Municipality.objects.filter(code__in=codes_for(value)).values_list(
+                "pk", flat=True
+            )
+        )
+        return qs.filter(municipality__in=ids)
+
+
 class StableOrderingFilter(django_filters.OrderingFilter):
     """Sort by the chosen columns, then by id, so that pages never overlap."""
 
@@ -85,7 +129,11 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 
 
 def published_events(request=None):
-    return Event.objects.filter(is_published=True).order_by("-date", "title")
+    return (
+        Event.objects.filter(is_published=True)
+        .only("pk", "slug", "title")
+        .order_by("-date", "title")
+    )
 
 
 def published_sessions(request=None):
@@ -94,26 +142,31 @@ def published_sessions(request=None):
 
 class KeyFigureFilterSet(django_filters.FilterSet):
     # A figure has one area, so no DISTINCT (which is slow over 100 000 rows).
-    municipality = MunicipalityFilter(
+    municipality = AreaFilter(
         field_name="municipality__code",
         distinct=False,
+        widget=FastSelectMultiple(attrs={"size": 8}),
         help_text=_("Kommunkod, namn eller 'gr'; 0000 eller 'riket' för hela landet."),
     )
     scope = django_filters.MultipleChoiceFilter(
         choices=KeyFigure.Scope.choices,
+        distinct=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("Områdestyp"),
         help_text=_("Kommun, Göteborgsregionen som helhet eller Riket."),
     )
     event = SlugChoiceFilter(
         field_name="event__slug",
+        distinct=False,
         queryset=published_events,
         to_field_name="slug",
+        widget=FastSelectMultiple(attrs={"size": 8}),
         label=_("Evenemang"),
         help_text=_("Evenemangets slug."),
     )
     session = IdChoiceFilter(
         queryset=published_sessions,
+        distinct=False,
         widget=forms.MultipleHiddenInput,
         label=_("Programpunkt"),
         help_text=_("Programpunktens id."),
@@ -126,11 +179,13 @@ class KeyFigureFilterSet(django_filters.FilterSet):
     )
     unit = django_filters.MultipleChoiceFilter(
         choices=KeyFigure.Unit.choices,
+        distinct=False,
         label=_("Enhet"),
         widget=forms.CheckboxSelectMultiple,
     )
     qualifier = django_filters.MultipleChoiceFilter(
         choices=QUALIFIER_CHOICES,
+        distinct=False,
         widget=forms.CheckboxSelectMultiple,
         method="filter_qualifier",
         label=_("Precisering"),
@@ -138,6 +193,7 @@ class KeyFigureFilterSet(django_filters.FilterSet):
     )
     review_status = django_filters.MultipleChoiceFilter(
         choices=ReviewStatus.choices,
+        distinct=False,
         label=_("Granskning"),
         widget=forms.CheckboxSelectMultiple,
     )

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from conference.analysis.exports import key_figure_record
+from conference.analysis.exports import DetailUrls, key_figure_record
 from conference.models import Event, KeyFigure, Municipality
 from sessions_app.models import Session
 from speakers_app.models import Person
@@ -94,7 +94,8 @@ class KeyFigureSerializer(serializers.ModelSerializer):
     """A key figure with the field names of the export_conference JSON.
 
     The declared fields document the schema; the representation itself comes from
-    the exports' record function, so the API and the JSON export cannot drift apart.
+    the exports' record function over the same plain rows, so the API and the JSON
+    export cannot drift apart.
     """
 
     value = serializers.DecimalField(
@@ -145,5 +146,8 @@ class KeyFigureSerializer(serializers.ModelSerializer):
         ]
 
     def to_representation(self, instance):
-        base_url = self.context["request"].build_absolute_uri("/").rstrip("/")
-        return key_figure_record(instance, base_url=base_url)
+        """Represent a row of exports.record_rows() (the view's queryset)."""
+        if "url_for" not in self.context:
+            base_url = self.context["request"].build_absolute_uri("/").rstrip("/")
+            self.context["url_for"] = DetailUrls(base_url)
+        return key_figure_record(instance, url_for=self.context["url_for"])

@@ -12,6 +12,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 from conference.analysis import selectors as analysis_selectors
+from conference.analysis.exports import record_rows
 from conference.api import filters, serializers
 from conference.models import Event, Municipality
 from sessions_app.models import Session
@@ -143,7 +144,7 @@ class KeyFigureViewSet(ReadOnlyViewSet):
     filterset_class = filters.KeyFigureFilterSet
 
     def get_queryset(self):
-        return analysis_selectors.key_figures_for_listing()
+        return record_rows(analysis_selectors.key_figures_for_listing())
 
 
 def api_docs(request):
