@@ -9,6 +9,8 @@ current. A change saved anywhere (admin, loader) sets a new version (conference/
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.cache import get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 from conference.page_cache import VERSION_KEY, current_content_version, page_key
 
@@ -35,7 +37,7 @@ class PublicPageCacheMiddleware:
         version = found.get(VERSION_KEY) or current_content_version()
         entry = found.get(key)
         if entry is not None and entry[0] == version:
-            response = entry[1]
+            response = self._conditional(request, entry[1])
             response.headers["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
@@ -43,6 +45,17 @@ class PublicPageCacheMiddleware:
             cache.set(key, (version, response), timeout=settings.PAGE_CACHE_TIMEOUT)
             response.headers["X-Page-Cache"] = "miss"
         return response
+
+    def _conditional(self, request, response):
+        """Answer 304 to a matching If-None-Match or If-Modified-Since, as the view would."""
+        if not response.has_header("ETag") and not response.has_header("Last-Modified"):
+            return response
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
 
     def _may_use_cache(self, request) -> bool:
         return (

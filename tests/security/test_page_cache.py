@@ -117,3 +117,11 @@ def test_page_with_csp_nonce_is_not_cached(client, rf):
     response = HttpResponse("<p>sida</p>")
     middleware = PublicPageCacheMiddleware(lambda request: response)
     assert middleware._may_store(request, response) is False
+
+
+def test_cached_page_answers_304_to_its_etag(client, session):
+    url = session.get_absolute_url()
+    etag = client.get(url)["ETag"]
+    response = client.get(url, headers={"If-None-Match": etag})
+    assert response.status_code == 304
+    assert response.headers["X-Page-Cache"] == "hit"
