@@ -188,8 +188,21 @@ def csv_chunks(queryset, *, flavour: CsvFlavour, base_url: str) -> Iterator[str]
         buffer.write(BYTE_ORDER_MARK)
     heading_index = 1 if flavour.swedish_headings else 0
     writer.writerow([column[heading_index] for column in COLUMNS])
+    keys = [key for key, _heading in COLUMNS]
+    # csv writes None as "" and numbers as digits: only text needs defusing.
+    text_indexes = [
+        index
+        for index, key in enumerate(keys)
+        if key not in NUMBER_KEYS and key != "flags"
+    ]
+    flags_index = keys.index("flags")
     for row, record in records(queryset, base_url=base_url):
-        cells = [cell_text(key, record[key]) for key, _ in COLUMNS]
+        cells = [record[key] for key in keys]
+        for index in text_indexes:
+            text = cells[index]
+            if text and text.startswith(FORMULA_STARTS):
+                cells[index] = "'" + text
+        cells[flags_index] = cell_text("flags", cells[flags_index])
         value = decimal_text(row["value"])
         cells[VALUE_INDEX] = value.replace(".", ",") if flavour.decimal_comma else value
         writer.writerow(cells)

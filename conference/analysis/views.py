@@ -74,11 +74,16 @@ def key_figure_list(request):
         for export_format in FORMATS
     ]
     ordering = filterset.form.cleaned_data.get("ordering") if valid else None
+    chosen_sessions = (
+        list(filterset.form.cleaned_data.get("session") or []) if valid else []
+    )
     context = {
         "filter": filterset,
         "valid": valid,
         "page": page,
         "charts": charts,
+        "chosen_sessions": chosen_sessions,
+        "without_session_query": query_without(request, "session", "page"),
         "exports": exports,
         "sort_links": sort_links(request, ordering or []),
         "page_query": query_without(request, "page"),

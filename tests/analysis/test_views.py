@@ -185,3 +185,13 @@ def test_detail_compares_with_riket_over_time(client):
 def test_detail_without_comparable_figures_draws_no_chart(client, figures):
     response = client.get(f"/nyckeltal/{figures['riket'].pk}/")
     assert BeautifulSoup(response.text, "html.parser").find("svg") is None
+
+
+def test_explorer_names_the_chosen_session_with_a_way_back(client, figures):
+    session = figures["goteborg"].session
+    response = client.get("/nyckeltal/", {"session": session.pk, "unit": "percent"})
+    soup = BeautifulSoup(response.text, "html.parser")
+    notice = soup.select_one(".chosen-session")
+    assert notice.strong.get_text() == "Unga i arbete"
+    assert notice.a["href"] == "?unit=percent"
+    assert [row[0] for row in rows(response)] == ["goteborg"]

@@ -1,0 +1,66 @@
+from decimal import Decimal
+
+import pytest
+
+from conference.analysis.charts import axis, comparison_charts
+from conference.models import KeyFigure
+from tests.analysis.conftest import area
+from tests.factories.conference import EventFactory, KeyFigureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def figure(code, year, value, **extra):
+    fields = dict(
+        label="Andel",
+        unit=KeyFigure.Unit.PERCENT,
+        municipality=area(code),
+        year=year,
+        period=str(year),
+        value=Decimal(value),
+    )
+    return KeyFigureFactory(**{**fields, **extra})
+
+
+def test_axis_uses_round_steps_from_zero():
+    assert axis([Decimal("67.2"), Decimal("20")]) == (0, 80, 20)
+    assert axis([Decimal("-3"), Decimal("5")]) == (-4, 6, 2)
+
+
+def test_one_year_one_area_draws_nothing():
+    assert comparison_charts([figure("1480", 2022, 10)]) == []
+
+
+def test_several_years_give_a_time_series_in_year_order():
+    rows = [figure("1480", 2022, 12), figure("1480", 2020, 10)]
+    (chart,) = comparison_charts(rows)
+    assert chart.kind == "line"
+    assert [tick.text for tick in chart.x_ticks] == ["2020", "2022"]
+    assert [point.text for point in chart.series[0].points] == [
+        "Göteborg 2020: 10\u00a0%",
+        "Göteborg 2022: 12\u00a0%",
+    ]
+    # Higher values are drawn higher up (smaller y).
+    first, second = chart.series[0].points
+    assert second.y < first.y
+
+
+def test_areas_of_the_focus_year_become_bars_largest_first():
+    focus = figure("1384", 2021, 8)
+    rows = [figure("1480", 2021, 12), focus, figure("1480", 2023, 40)]
+    charts = comparison_charts(rows, focus=focus)
+    bars = charts[1]
+    assert bars.title == "Andel per område, 2021"
+    assert [(bar.name, bar.text) for bar in bars.bars] == [
+        ("Göteborg", "12\u00a0%"),
+        ("Kungsbacka", "8\u00a0%"),
+    ]
+    assert bars.bars[0].width > bars.bars[1].width
+
+
+def test_the_same_area_and_year_quoted_twice_keeps_the_first_given():
+    newer = figure("1480", 2021, 12, event=EventFactory())
+    older = figure("1480", 2021, 99, event=EventFactory())
+    other = figure("1480", 2022, 13)
+    (chart,) = comparison_charts([newer, older, other])
+    assert [row.value_text for row in chart.rows] == ["12\u00a0%", "13\u00a0%"]
