@@ -134,8 +134,8 @@ def peak_memory_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def export_in_this_process() -> None:
-    """Stream the whole CSV export and print time, bytes and peak memory (RSS)."""
+def export_in_this_process(export_format: str) -> None:
+    """Stream one whole export and print time, bytes and peak memory (RSS)."""
     import django
 
     django.setup()
@@ -143,15 +143,14 @@ def export_in_this_process() -> None:
 
     before = peak_memory_mb()
     started = time.perf_counter()
-    response = Client().get("/nyckeltal/export/csv/")
-    size = rows = 0
+    response = Client().get(f"/nyckeltal/export/{export_format}/")
+    size = 0
     for chunk in response.streaming_content:
         size += len(chunk)
-        rows += chunk.count(b"\n")
     elapsed = time.perf_counter() - started
     peak = peak_memory_mb()
     print(
-        f"CSV export: {rows - 1} rows, {size / 1e6:.1f} MB in {elapsed:.2f} s; "
+        f"{export_format:>9} export: {size / 1e6:5.1f} MB in {elapsed:5.2f} s; "
         f"peak memory {peak:.0f} MB (process before export {before:.0f} MB)"
     )
 
@@ -189,12 +188,14 @@ def main() -> None:
     database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     configure(database_url)
     if args.export_only:
-        export_in_this_process()
+        export_in_this_process(args.export_only)
         return
     ensure_database(database_url)
     prepare()
     run_requests(args.requests)
-    run_export("csv")
+    print("\nExports of every published figure, each in a fresh process:")
+    for export_format in ("csv", "excel-csv", "json", "xlsx"):
+        run_export(export_format)
     if args.explain:
         explain()
 

@@ -274,7 +274,11 @@ def json_response(queryset, *, base_url: str):
 
 
 def xlsx_response(queryset, *, base_url: str):
-    """Write the workbook row by row to a temporary file, then stream that file."""
+    """Write the workbook row by row to a temporary file, then stream that file.
+
+    openpyxl's write-only mode keeps memory flat; with lxml installed (a pinned
+    dependency) it writes rows about twice as fast as with the standard library.
+    """
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title="Nyckeltal")
     for row in xlsx_rows(queryset, base_url=base_url):
