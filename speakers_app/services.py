@@ -1,5 +1,6 @@
 """Writes about people: erasing a person's personal data on request (GDPR)."""
 
+import json
 import uuid
 
 from django.contrib.admin.models import CHANGE, LogEntry
@@ -51,9 +52,7 @@ def erase_person(*, person: Person, by_user: AbstractBaseUser) -> Person:
     EventPerson.history.filter(person_id=person.pk).delete()
     _flag_sessions_naming(name, by_user=by_user)
 
-    if person.photo:
-        photo_name, storage = person.photo.name, person.photo.storage
-        transaction.on_commit(lambda: storage.delete(photo_name))
+    _delete_photos_on_commit(person)
     person.history.all().delete()
     person.name = ERASED_NAME
     person.slug = f"borttagen-{uuid.uuid4().hex[:12]}"
@@ -71,7 +70,7 @@ def erase_person(*, person: Person, by_user: AbstractBaseUser) -> Person:
     person._change_reason = ERASURE_MESSAGE
     person.save()
 
-    _anonymise_admin_log(person)
+    _anonymise_admin_log(person, name)
     LogEntry.objects.log_actions(
         user_id=by_user.pk,
         queryset=[person],
@@ -96,9 +95,39 @@ def _flag_sessions_naming(name: str, *, by_user: AbstractBaseUser) -> None:
         session.save()
 
 
-def _anonymise_admin_log(person: Person) -> None:
-    """Replace the person's name in the admin's own log of changes to them."""
+def _delete_photos_on_commit(person: Person) -> None:
+    """Delete the current photo and every earlier one the history still points to.
+
+    Files go only once the erasure is committed, so a failed erasure loses nothing.
+    """
+    names = set(person.history.exclude(photo="").values_list("photo", flat=True))
+    if person.photo:
+        names.add(person.photo.name)
+    storage = person.photo.storage
+    for name in names:
+        transaction.on_commit(lambda name=name: storage.delete(name))
+
+
+def _anonymise_admin_log(person: Person, name: str) -> None:
+    """Remove the person's name from the admin's log of changes.
+
+    Entries about the person, and entries about sessions whose change message names
+    one of their roles ("Kim Exempel (Talare)"), are rewritten to the erased name.
+    """
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Person),
         object_id=str(person.pk),
     ).update(object_repr=ERASED_NAME, change_message="[]")
+    # Change messages are JSON with non-ASCII letters escaped ("\\u00c5sa").
+    escaped = json.dumps(name)[1:-1]
+    naming = LogEntry.objects.filter(
+        Q(object_repr__contains=name)
+        | Q(change_message__contains=name)
+        | Q(change_message__contains=escaped)
+    )
+    for entry in naming:
+        entry.object_repr = entry.object_repr.replace(name, ERASED_NAME)
+        entry.change_message = entry.change_message.replace(name, ERASED_NAME).replace(
+            escaped, ERASED_NAME
+        )
+        entry.save(update_fields=["object_repr", "change_message"])

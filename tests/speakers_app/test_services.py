@@ -1,7 +1,7 @@
 """Erasing a person's personal data on request (GDPR)."""
 
 import pytest
-from django.contrib.admin.models import LogEntry
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.files.base import ContentFile
 
 from conference.models import ReviewStatus
@@ -151,3 +151,43 @@ def test_erase_person_twice_changes_nothing_the_second_time(person, staff):
 
     assert (second.slug, second.erased_at) == (first.slug, first.erased_at)
     assert LogEntry.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_erase_person_removes_their_name_from_session_change_log(staff):
+    person = PersonFactory(name="Åsa Exempelsson")
+    session = SessionFactory()
+    message = [{"added": {"name": "medverkande", "object": "Åsa Exempelsson (Talare)"}}]
+    LogEntry.objects.log_actions(
+        user_id=staff.pk,
+        queryset=[session],
+        action_flag=CHANGE,
+        change_message=message,
+        single_object=True,
+    )
+
+    erase_person(person=person, by_user=staff)
+
+    messages = [entry.get_change_message() for entry in LogEntry.objects.all()]
+    raw = "".join(LogEntry.objects.values_list("change_message", flat=True))
+    assert "Exempelsson" not in "".join(messages)
+    assert "Exempelsson" not in raw
+    assert "u00c5sa" not in raw
+
+
+@pytest.mark.django_db
+def test_erase_person_deletes_earlier_photos_too(
+    person, staff, django_capture_on_commit_callbacks
+):
+    person.photo.save("forsta.jpg", ContentFile(b"1"), save=False)
+    person.photo_alt = "Porträtt."
+    person.save()
+    first_path = person.photo.path
+    person.photo.save("andra.jpg", ContentFile(b"2"), save=False)
+    person.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_person(person=person, by_user=staff)
+
+    with pytest.raises(FileNotFoundError):
+        open(first_path, "rb")  # noqa: SIM115
