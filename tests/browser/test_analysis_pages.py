@@ -1,0 +1,77 @@
+"""The analyst pages in a real browser: no WCAG 2.1 A/AA violation, no CSP violation.
+
+Covers the explorer with its form, errors and charts, a figure with its comparison and
+the API documentation, all under the site's real Content-Security-Policy.
+"""
+
+import json
+
+import pytest
+
+from conference.models import KeyFigure, Municipality
+from conference.reference_data import sync_municipalities
+from tests.browser.test_accessibility import axe_source, axe_violations  # noqa: F401
+from tests.factories.conference import EventFactory, KeyFigureFactory
+
+
+@pytest.fixture
+def figures(transactional_db):
+    sync_municipalities(Municipality)
+    event = EventFactory()
+    made = []
+    for code in ["1480", "1384", "0000"]:
+        for year in [2021, 2022, 2023]:
+            made.append(
+                KeyFigureFactory(
+                    event=event,
+                    label="Andel i arbete",
+                    unit=KeyFigure.Unit.PERCENT,
+                    municipality=Municipality.objects.get(code=code),
+                    scope="country" if code == "0000" else "municipality",
+                    year=year,
+                    period=str(year),
+                    value=40 + year - 2020,
+                )
+            )
+    return made
+
+
+def test_analysis_pages_have_no_wcag_or_csp_violations(
+    live_server,
+    page,
+    figures,
+    axe_source,  # noqa: F811
+):
+    urls = {
+        "explorer": "/nyckeltal/",
+        "explorer_charts": "/nyckeltal/?label=Andel+i+arbete&municipality=gr",
+        "explorer_error": "/nyckeltal/?municipality=Atlantis&year_from=x",
+        "figure": figures[0].get_absolute_url(),
+        "api_docs": "/api/v1/docs/",
+    }
+    found, problems = {}, {}
+    for name, url in urls.items():
+        page.console_errors.clear()
+        page.csp_violations.clear()
+        page.goto(live_server.url + url)
+        violations = axe_violations(page, axe_source)
+        if violations:
+            found[name] = violations
+        if page.console_errors or page.csp_violations:
+            problems[name] = page.console_errors + page.csp_violations
+    assert found == {}, json.dumps(found, indent=2, ensure_ascii=False)
+    assert problems == {}
+
+
+def test_explorer_charts_are_drawn_without_javascript(browser, live_server, figures):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/nyckeltal/?label=Andel+i+arbete")
+    titles = page.locator("svg > title").all_text_contents()
+    table_rows = page.locator("table.chart-data").first.locator("tbody tr").count()
+    context.close()
+    assert titles == [
+        "Andel i arbete över tid",
+        "Andel i arbete per område, 2023",
+    ]
+    assert table_rows == 9
