@@ -50,7 +50,14 @@ test-postgres: venv browser-deps
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || { 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then 			echo "Installing Debian's chromium for the browser tests..."; 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; 		else 			echo "The browser tests need Chromium: run 'sudo apt-get install -y chromium'."; exit 1; 		fi; }
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing Debian's chromium for the browser tests..."; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "The browser tests need Chromium: run 'sudo apt-get install -y chromium'."; exit 1; \
+		fi; }
+	@test -d node_modules/axe-core || npm ci --no-audit --no-fund --silent
 
 lint: venv
 	$(BIN)/ruff check .
