@@ -7,12 +7,21 @@ content version (conference/page_cache.py) and serves it only when that version 
 current. A change saved anywhere (admin, loader) sets a new version (conference/signals.py).
 """
 
+import logging
+
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.cache import get_conditional_response
 from django.utils.http import parse_http_date_safe
 
-from conference.page_cache import VERSION_KEY, current_content_version, page_key
+from conference.page_cache import (
+    CachedPage,
+    content_version,
+    get_page,
+    page_key,
+    store_page,
+)
+
+logger = logging.getLogger(__name__)
 
 # Staff pages, the load balancer's probe and the API are never cached: the API varies by
 # the Accept header (content negotiation), which a key by URL cannot express.
@@ -33,17 +42,26 @@ class PublicPageCacheMiddleware:
         if not self._may_use_cache(request):
             return self.get_response(request)
         key = page_key(host=request.get_host(), full_path=request.get_full_path())
-        found = cache.get_many([VERSION_KEY, key])
-        version = found.get(VERSION_KEY) or current_content_version()
-        entry = found.get(key)
-        if entry is not None and entry[0] == version:
-            response = self._conditional(request, entry[1])
+        try:
+            # Read before rendering: a change committed meanwhile makes this page stale.
+            version = content_version()
+            page = get_page(key, version=version)
+        except Exception:
+            # The cache is an optimisation: when Redis is down, render every page.
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
+        if page is not None:
+            response = self._conditional(request, page.response())
             response.headers["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if request.method == "GET" and self._may_store(request, response):
-            cache.set(key, (version, response), timeout=settings.PAGE_CACHE_TIMEOUT)
-            response.headers["X-Page-Cache"] = "miss"
+            try:
+                store_page(key, CachedPage.of(response, version=version))
+            except Exception:
+                logger.warning("Page cache unavailable", exc_info=True)
+            else:
+                response.headers["X-Page-Cache"] = "miss"
         return response
 
     def _conditional(self, request, response):

@@ -202,6 +202,15 @@ else:
 # single process); PAGE_CACHE=0 turns it off.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", bool(REDIS_URL))
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
+# With Redis each process also keeps its most used pages in memory and re-reads the
+# content version at most every PAGE_CACHE_VERSION_TTL seconds: a hit then needs no
+# round trip, and a change reaches every process within that time.
+PAGE_CACHE_LOCAL_ENTRIES = int(
+    os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", "300" if REDIS_URL else "0")
+)
+PAGE_CACHE_VERSION_TTL = float(
+    os.environ.get("PAGE_CACHE_VERSION_TTL", "1" if REDIS_URL else "0")
+)
 
 # --- Security ----------------------------------------------------------------------------
 # Secure by default: with DEBUG off every protection is on; each has a variable to turn it

@@ -7,7 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.http import HttpResponse
+from django.test import override_settings
 
+from conference import page_cache
 from conference.middleware import PublicPageCacheMiddleware
 from conference.models import Event, Municipality
 from conference.reference_data import sync_municipalities
@@ -21,8 +23,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
     cache.clear()
+    page_cache.clear_local()
     yield
     cache.clear()
+    page_cache.clear_local()
 
 
 @pytest.fixture
@@ -125,3 +129,68 @@ def test_cached_page_answers_304_to_its_etag(client, session):
     response = client.get(url, headers={"If-None-Match": etag})
     assert response.status_code == 304
     assert response.headers["X-Page-Cache"] == "hit"
+
+
+@pytest.fixture
+def local_copies(settings):
+    """Each process's own copies, as with Redis; the version re-read every 60 s."""
+    settings.PAGE_CACHE_LOCAL_ENTRIES = 10
+    settings.PAGE_CACHE_VERSION_TTL = 60
+
+
+def test_local_copy_is_served_without_the_shared_cache(client, session, local_copies):
+    url = session.get_absolute_url()
+    client.get(url)
+    cache.clear()  # as if the shared cache were unreachable or had evicted everything
+    response = client.get(url)
+    assert response.headers["X-Page-Cache"] == "hit"
+
+
+def test_change_in_this_process_invalidates_local_copies_at_once(
+    client, session, local_copies
+):
+    url = session.get_absolute_url()
+    client.get(url)
+    session.title = "Ny rubrik"
+    session.save()
+    response = client.get(url)
+    assert response.headers["X-Page-Cache"] == "miss"
+    assert "Ny rubrik" in response.text
+
+
+def test_change_in_another_process_is_seen_when_version_is_reread(
+    client, session, local_copies, settings
+):
+    url = session.get_absolute_url()
+    client.get(url)
+    cache.set(page_cache.VERSION_KEY, "set-by-another-process", timeout=None)
+    settings.PAGE_CACHE_VERSION_TTL = 0
+    response = client.get(url)
+    assert response.headers["X-Page-Cache"] == "miss"
+
+
+def test_local_copies_are_bounded(client, local_copies):
+    for number in range(15):
+        client.get(f"/kommuner/?sida={number}")
+    assert len(page_cache._local_pages) == 10
+
+
+def test_pages_are_rendered_when_redis_is_down(client, session):
+    redis_down = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+        }
+    }
+    with override_settings(CACHES=redis_down):
+        response = client.get(session.get_absolute_url())
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response.headers
+
+
+def test_entry_of_another_format_is_a_miss(client, session):
+    url = session.get_absolute_url()
+    key = page_cache.page_key(host="testserver", full_path=url)
+    cache.set(key, ("old format", b"<p>gammal</p>"))
+    response = client.get(url)
+    assert response.headers["X-Page-Cache"] == "miss"
