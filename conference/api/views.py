@@ -4,6 +4,8 @@ Only published content is served. Invalid filter values answer 400 with the para
 name as the key of the error message (StrictFilterBackend).
 """
 
+import functools
+
 from django.shortcuts import render
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.openapi import AutoSchema
@@ -147,11 +149,13 @@ class KeyFigureViewSet(ReadOnlyViewSet):
         return record_rows(analysis_selectors.key_figures_for_listing())
 
 
-def api_docs(request):
-    """Render the API's documentation from its OpenAPI schema (no JavaScript, no CDN)."""
-    schema = SchemaGenerator(patterns=None, urlconf=None).get_schema(
-        request=None, public=True
-    )
+@functools.cache
+def documented_api() -> tuple[dict, list[dict]]:
+    """Return the schema's info and endpoints, generated once per process.
+
+    The schema changes only with the code; generating it costs a second or more.
+    """
+    schema = SchemaGenerator().get_schema(request=None, public=True)
     endpoints = []
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
@@ -172,10 +176,14 @@ def api_docs(request):
                     ],
                 }
             )
+    return schema["info"], endpoints
+
+
+def api_docs(request):
+    """Render the API's documentation from its OpenAPI schema (no JavaScript, no CDN)."""
+    info, endpoints = documented_api()
     return render(
-        request,
-        "analysis/api_docs.html",
-        {"info": schema["info"], "endpoints": endpoints},
+        request, "analysis/api_docs.html", {"info": info, "endpoints": endpoints}
     )
 
 
