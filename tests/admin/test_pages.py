@@ -61,6 +61,7 @@ PAGES = [
     ("conference.eventperson", "changelist", 8),
     ("conference.eventperson", "add", 5),
     ("conference.eventperson", "change", 9),
+    ("conference.eventperson", "history", 10),
     ("conference.keyfigure", "changelist", 10),
     ("conference.keyfigure", "add", 5),
     ("conference.keyfigure", "change", 9),
@@ -74,9 +75,11 @@ PAGES = [
     ("sessions_app.sessionspeaker", "changelist", 8),
     ("sessions_app.sessionspeaker", "add", 5),
     ("sessions_app.sessionspeaker", "change", 9),
+    ("sessions_app.sessionspeaker", "history", 10),
     ("sessions_app.contentblock", "changelist", 8),
     ("sessions_app.contentblock", "add", 5),
     ("sessions_app.contentblock", "change", 8),
+    ("sessions_app.contentblock", "history", 8),
     ("sessions_app.quote", "changelist", 9),
     ("sessions_app.quote", "add", 5),
     ("sessions_app.quote", "change", 10),
@@ -162,3 +165,25 @@ def test_admin_page_renders_the_loaded_seed_document(editor_client, model_label,
     response = editor_client.get(page_url(model_label, page, session))
 
     assert response.status_code == 200
+
+
+READER_PAGES = sorted({(m, p) for m, p, _ in PAGES if p != "add"})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("model_label", "page"), READER_PAGES)
+def test_admin_page_renders_read_only_for_reader(reader_client, model_label, page):
+    session = populate(2)
+
+    response = reader_client.get(page_url(model_label, page, session))
+
+    assert response.status_code == 200
+    assert 'name="_save"' not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model_label", sorted({m for m, _, _ in PAGES}))
+def test_admin_add_page_is_forbidden_for_reader(reader_client, model_label):
+    response = reader_client.get(page_url(model_label, "add", None))
+
+    assert response.status_code == 403
