@@ -94,6 +94,24 @@ def main() -> None:
         parse_source(source)
         parse_times.append(time.perf_counter() - start)
 
+    # Hostile shapes: a parser that backtracks shows up here as seconds, not ms.
+    from conference.loader.extract import NoEventFound
+
+    heading = "Titel\n\nDen 1 maj 2020.\n\nRubrik – Anna Berg\n\n"
+    hostile = {
+        "5 000 numbers in one sentence": heading + "12 345 " * 5000,
+        "15 000 capitalised words": heading + "Aaa Bbb Ccc " * 5000 + "från X",
+        "100 kB quote": heading + "– " + "ord, " * 20000 + "sa",
+    }
+    hostile_times = {}
+    for name, text in hostile.items():
+        start = time.perf_counter()
+        try:
+            extract(parse_text(text))
+        except NoEventFound:
+            pass
+        hostile_times[name] = time.perf_counter() - start
+
     vendor = connection.vendor
     old_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
     try:
@@ -125,6 +143,8 @@ def main() -> None:
         f"max {max(parse_times) * 1000:.1f} ms over {options.repeat} runs (target < 50 ms)"
     )
     print(f"seed import, first load: {first_import:.3f} s (target < 0.5 s)")
+    for name, seconds in hostile_times.items():
+        print(f"hostile input, {name}: {seconds * 1000:.0f} ms")
     print(f"seed import, unchanged reload: {reload_import:.3f} s")
     print(
         f"{options.documents} generated documents: {bulk_seconds:.2f} s, "

@@ -32,7 +32,7 @@ VOICES_HEADING = re.compile(r"röster|deltagar|tyckte|reaktioner|sagt om dagen",
 CASE_HEADING = re.compile(r"^(?:exempel|case|fallbeskrivning|fall)\b", re.I)
 PHONE = re.compile(r"^\+?[\d\s()\-–]{7,}$")
 MODERATOR = re.compile(r"\bmoderator", re.I)
-_ORG = r"([A-ZÅÄÖ][\w:]*(?: [A-ZÅÄÖ][\w:]*)*)"
+_ORG = r"([A-ZÅÄÖ][\w:]*(?: [A-ZÅÄÖ][\w:]*){0,5})"
 ORGANIZERS = [
     re.compile(rf"\b(?:arrangeras|arrangerades|anordnades|anordnas) av {_ORG}"),
     re.compile(rf"\b{_ORG} (?:arrangerade|anordnade|bjöd in)\b(?!s)"),
@@ -42,11 +42,12 @@ ORGANIZERS = [
 QUOTE_SOURCE = re.compile(r"^(?:citaten|citat) (?:kommer )?från (.+?)\.?$", re.I)
 QUOTE_MARKS = "\"”“„«»'’"
 SAID = re.compile(
-    r"^(?P<text>.+?)[,.!?]?\s+(?:sa|säger|sade|berättar|berättade|betonade|betonar|"
+    r"[,.!?]?\s+(?:sa|säger|sade|berättar|berättade|betonade|betonar|"
     r"menar|menade|konstaterar|konstaterade|förklarar|förklarade|avslutar|avslutade|"
     r"påpekar|påpekade|understryker|underströk|framhåller|tillade|tycker|svarar)\s+"
-    rf"(?P<who>{NAME}|[A-ZÅÄÖ][a-zåäö]+|de|hon|han)\b(?P<tail>[^.]*)\.?$"
+    rf"(?P<who>{NAME}|[A-ZÅÄÖ][a-zåäö]+|de|hon|han)\b[^.]*\.?$"
 )
+ATTRIBUTION_TAIL = 160  # "…, sa Anna Berg i sitt anförande." sits at the very end
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”–])")
 NATIONAL_ORG = re.compile(
     r"departement|Regeringskansliet|myndighet|verket\b|Försäkringskassan|"
@@ -475,10 +476,11 @@ def extract(blocks: list[Block]) -> ParsedEvent:
 
 
 def _split_attribution(text: str) -> tuple[str, str]:
-    match = SAID.match(text)
-    if not match:
+    offset = max(0, len(text) - ATTRIBUTION_TAIL)
+    match = SAID.search(text, offset)
+    if not match or not text[: match.start()].strip():
         return text, ""
-    return match.group("text").strip(), match.group("who")
+    return text[: match.start()].strip(), match.group("who")
 
 
 def _is_people_caption(text: str) -> bool:

@@ -24,6 +24,7 @@ from .numbers import (
 )
 from .records import ParsedEvent, ParsedFigure, ParsedPerson, ParsedSession
 
+CONTEXT = 160  # characters around a number that may describe it
 YEAR_WORD = re.compile(r"(?:19|20)\d{2}")
 TRAILING_WORDS = {
     "var",
@@ -89,6 +90,7 @@ def _figures_in_text(text, session, area, context_year, event):
         years = find_years(sentence)
         current: list[ParsedFigure] = []
         weak: list[bool] = []
+        named, several = _sentence_area(sentence) if quantities else (None, False)
         for quantity in quantities:
             unit = quantity.unit or _inherited_unit(figures + current) or "count"
             year = _year_for(quantity, years, context_year)
@@ -103,8 +105,7 @@ def _figures_in_text(text, session, area, context_year, event):
                 source_text=sentence,
                 session=session.slug,
             )
-            named = _set_area(figure, sentence, context_area or area, context_area)
-            context_area = named or context_area
+            _set_area(figure, named, several, context_area or area, context_area)
             _check_fraction(figure, sentence, quantity)
             if year:
                 figure.flags += anomalies.future_period_flag(year, event.date)
@@ -113,6 +114,7 @@ def _figures_in_text(text, session, area, context_year, event):
                     "no_period: Ingen period (år) hittades i meningen eller sammanhanget"
                 )
             current.append(figure)
+        context_area = named or context_area
         _share_labels(sentence, current, weak, previous_sentence, figures)
         figures += current
         if current:
@@ -145,7 +147,8 @@ def _label(sentence: str, quantity: Quantity) -> tuple[str, bool]:
     The words after the number name it ("7 dagar till beslut"); without them the
     label is weak and a parallel figure before it may lend its own.
     """
-    after = LABEL_STOP.split(sentence[quantity.end :], maxsplit=1)[0].split()[:7]
+    after = sentence[quantity.end : quantity.end + CONTEXT]
+    after = LABEL_STOP.split(after, maxsplit=1)[0].split()[:7]
     after = [word for word in after if not YEAR_WORD.fullmatch(word)]
     while after and after[-1].lower() in TRAILING_WORDS:
         after.pop()
@@ -156,7 +159,8 @@ def _label(sentence: str, quantity: Quantity) -> tuple[str, bool]:
         return _capitalise(" ".join([unit_word, *after]).strip()), True
     if unit_word and quantity.unit in ("persons", "households"):
         return _capitalise(unit_word), unit_word.lower() not in PLAIN_UNITS
-    before = re.split(r"[.,;:!?\"”]", sentence[: quantity.start].rstrip(" ("))[-1]
+    start = max(0, quantity.start - CONTEXT)
+    before = re.split(r"[.,;:!?\"”]", sentence[start : quantity.start].rstrip(" ("))[-1]
     words = [w for w in before.split()[-7:] if not re.fullmatch(r"[\d()]+", w)]
     while words and (words[-1].lower() in TRAILING_WORDS or words[-1] in QUALIFIERS):
         words.pop()
@@ -185,7 +189,7 @@ def _share_labels(sentence, current, weak, previous_sentence, earlier) -> None:
 
 def _check_fraction(figure: ParsedFigure, sentence: str, quantity: Quantity) -> None:
     """ "drygt hälften (62 %)": the words qualify the number and must agree with it."""
-    before = sentence[: quantity.start].rstrip()
+    before = sentence[max(0, quantity.start - CONTEXT) : quantity.start].rstrip()
     if figure.unit != "percent" or not before.endswith("("):
         return
     fraction = fraction_before(before[:-1])
@@ -202,25 +206,24 @@ def _check_fraction(figure: ParsedFigure, sentence: str, quantity: Quantity) -> 
         figure.flags += anomalies.contradiction_flag(phrase, figure.value, reference)
 
 
-def _set_area(figure: ParsedFigure, sentence: str, area: tuple[str, str], known):
-    """Set the figure's area; return it when the sentence itself named it."""
+def _sentence_area(sentence: str) -> tuple[tuple[str, str] | None, bool]:
+    """Return the area a sentence names, and whether it names several municipalities."""
     codes = find_municipalities(sentence)
-    named = None
     if len(codes) == 1:
-        named = ("municipality", codes[0])
-    elif mentions_country(sentence):
-        named = ("country", NATIONAL_CODE)
-    elif mentions_region(sentence):
-        named = ("region", "")
-    if named:
-        figure.scope, figure.municipality = named
-        return named
-    figure.scope, figure.municipality = area
-    if area == ("region", "") and not codes and not known:
+        return ("municipality", codes[0]), False
+    if mentions_country(sentence):
+        return ("country", NATIONAL_CODE), False
+    if mentions_region(sentence):
+        return ("region", ""), False
+    return None, bool(codes)
+
+
+def _set_area(figure: ParsedFigure, named, several: bool, area, known) -> None:
+    figure.scope, figure.municipality = named or area
+    if not named and area == ("region", "") and not several and not known:
         figure.flags.append(
             "area_guessed: Området framgår inte; inläsningen antar GR som helhet"
         )
-    return None
 
 
 def _session_area(

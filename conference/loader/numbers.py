@@ -27,6 +27,9 @@ ORDINAL = re.compile(
     r"paragraf|§|version|vecka|etapp)\s*\d+(?:[.,]\d+)*",
     re.I,
 )
+# How far around a number its unit and qualifier are looked for; it also keeps the
+# work linear on sentences with thousands of numbers.
+WINDOW = 40
 MULTIPLIERS = {
     "tusen": Decimal(1000),
     "miljon": Decimal(10) ** 6,
@@ -138,11 +141,13 @@ def find_quantities(sentence: str) -> list[Quantity]:
     for match in NUMBER.finditer(masked):
         raw = match.group(0)
         value = parse_number(raw)
-        rest = masked[match.end() :]
+        rest = masked[match.end() : match.end() + WINDOW]
         multiplier, unit, unit_word, length = _unit_after(rest)
         if not unit and _is_year(raw):
             continue
-        qualifier = _qualifier_before(masked[: match.start()])
+        qualifier = _qualifier_before(
+            masked[max(0, match.start() - WINDOW) : match.start()]
+        )
         found.append(
             Quantity(
                 value=value * multiplier,

@@ -13,7 +13,8 @@ NAME_RE = re.compile(rf"^{NAME}$")
 NAMES_ONLY = re.compile(rf"^{NAME_LIST}$")
 BYLINE = re.compile(rf"^(?:[{UPPER}][{LOWER}]+ )?({NAME_LIST}), (.+?)\.?$")
 FROM_ORG = re.compile(
-    rf"\b({NAME_LIST}) från ((?:[{UPPER}][\w:-]*|stad|kommun)(?: (?:[{UPPER}][\w:-]*|stad|kommun|för|och))*)"
+    rf"\b({NAME_LIST}) från ((?:[{UPPER}][\w:-]*|stad|kommun)"
+    rf"(?: (?:[{UPPER}][\w:-]*|stad|kommun|för|och)){{0,7}})"
 )
 TITLE_AT_ORG = re.compile(
     rf"\b({NAME}), ((?:[{LOWER}]|[{UPPER}]{{2,}}-)[\w -]+?) (?:på|vid|hos|i) "
