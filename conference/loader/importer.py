@@ -101,6 +101,7 @@ class _Importer:
         self.people: dict[str, Person] = {}
         self.sessions: dict[str, Session] = {}
         self.event_is_new = False
+        self.stale_sessions: list[Session] = []
 
     def run(self) -> None:
         self._people()
@@ -109,6 +110,10 @@ class _Importer:
         self._sessions(event)
         self._figures(event)
         self._quotes(event)
+        # Last, so that figures and quotes of a removed session went first and did not
+        # lose their session to SET_NULL (which would look like a staff edit).
+        for session in self.stale_sessions:
+            self._remove(session, "session", f"Programpunkt {session.slug}")
         if self.event_is_new:
             return
         if self.report.changed_anything or event.source_checksum != self.checksum:
@@ -333,9 +338,11 @@ class _Importer:
         self._create(links, SessionSpeaker, "link")
         self._create(blocks, ContentBlock, "block")
         seen = {parsed.slug for parsed in self.parsed.sessions}
-        for slug, session in existing.items():
-            if slug not in seen and session.loaded_values:
-                self._remove(session, "session", f"Programpunkt {slug}")
+        self.stale_sessions = [
+            session
+            for slug, session in existing.items()
+            if slug not in seen and session.loaded_values
+        ]
 
     def _wanted_relations(self, parsed) -> dict:
         speakers = [
