@@ -143,6 +143,8 @@ class Extractor:
 
     def _heading(self, block: Block, following: list[Block], current) -> None:
         text = block.text
+        if DATELINE.match(text):
+            return  # "Uppdaterad 3 juni 2024": page furniture, not content
         names = caption_names(text)
         if names and all(self._known(name) for name in names):
             return  # a photo's name tag next to someone already described

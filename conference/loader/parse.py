@@ -41,9 +41,11 @@ def parse_html(html: str) -> list[Block]:
     """Return the blocks of an HTML page; headings and lists carry their own structure."""
     soup = BeautifulSoup(html, "html.parser")
     for junk in soup(
-        ["script", "style", "nav", "header", "footer", "noscript", "form"]
+        ["script", "style", "nav", "header", "footer", "noscript", "form", "template"]
     ):
         junk.decompose()
+    for line_break in soup.find_all("br"):
+        line_break.replace_with("\n")
     root = soup.find("main") or soup.find("article") or soup.body or soup
     blocks: list[Block] = []
     wanted = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "blockquote"]
@@ -51,31 +53,51 @@ def parse_html(html: str) -> list[Block]:
     for node in root.find_all(wanted):
         if node.find_parent(["ul", "ol", "blockquote", "figure"]) is not None:
             continue
-        name = node.name
-        if name == "figure":
-            caption = node.find("figcaption")
-            image = node.find("img")
-            text = _clean(caption.get_text(" ")) if caption else ""
-            short = _clean(image.get("alt", "")) if image else ""
-            if text or short:
-                blocks.append(Block("caption", text or short, short=short or text))
-            continue
-        text = _clean(node.get_text(" "))
-        if name in ("ul", "ol"):
-            items = [_clean(li.get_text(" ")) for li in node.find_all("li")]
-            items = [item for item in items if item]
-            if items:
-                kind = "bullets" if name == "ul" else "numbered"
-                blocks.append(Block(kind, items=items))
-        elif not text:
-            continue
-        elif name.startswith("h"):
-            blocks.append(Block("heading", text, level=int(name[1])))
-        elif name == "blockquote" or DASH_QUOTE.match(text) or _is_quoted(text):
-            blocks.append(Block("quote", DASH_QUOTE.sub("", text)))
-        else:
-            blocks.append(Block("paragraph", text))
-    return blocks
+        blocks += _html_blocks(node)
+    if not blocks:
+        # A page built from <div>s only: read its text line by line.
+        return parse_text(root.get_text("\n"))
+    return pair_captions(blocks)
+
+
+def _html_blocks(node) -> list[Block]:
+    name = node.name
+    if name == "figure":
+        caption = node.find("figcaption")
+        image = node.find("img")
+        text = _clean(caption.get_text()) if caption else ""
+        short = _clean(image.get("alt", "")) if image else ""
+        if text or short:
+            return [Block("caption", text or short, short=short or text)]
+        return []
+    if name in ("ul", "ol"):
+        items = [_clean(li.get_text()) for li in node.find_all("li")]
+        items = [item for item in items if item]
+        kind = "bullets" if name == "ul" else "numbered"
+        return [Block(kind, items=items)] if items else []
+    text = _clean(node.get_text())
+    if not text:
+        return []
+    if name.startswith("h"):
+        return [Block("heading", text, level=int(name[1]))]
+    if name == "blockquote":
+        return [Block("quote", DASH_QUOTE.sub("", text))]
+    lines = [_clean(line) for line in node.get_text().split("\n")]
+    lines = [line for line in lines if line]
+    if len(lines) > 1:
+        # "<p>Name<br>Title<br>Phone</p>": each line is a unit, as in a text page.
+        return [block for line in lines for block in parse_text(line)]
+    if _only_bold(node) and len(text) <= HEADING_MAX:
+        return [Block("heading", text)]
+    if DASH_QUOTE.match(text) or _is_quoted(text):
+        return [Block("quote", DASH_QUOTE.sub("", text))]
+    return [Block("paragraph", text)]
+
+
+def _only_bold(node) -> bool:
+    """Return whether a paragraph is all <strong>/<b>: pages often use it as a heading."""
+    children = [c for c in node.contents if not (isinstance(c, str) and not c.strip())]
+    return len(children) == 1 and getattr(children[0], "name", None) in ("strong", "b")
 
 
 def pair_captions(blocks: list[Block]) -> list[Block]:

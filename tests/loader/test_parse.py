@@ -115,3 +115,31 @@ def test_parse_html_never_crashes_on_arbitrary_markup(text):
         extract(blocks)
     except NoEventFound:
         pass
+
+
+def test_parse_html_splits_paragraph_lines_and_reads_bold_headings():
+    html = (
+        "<main><h1>Titel</h1><p><strong>Kontakt</strong></p>"
+        "<p>Moa Berg<br>Processledare<br/>031-123 45 67</p></main>"
+    )
+
+    blocks = parse_html(html)
+
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Titel"),
+        ("heading", "Kontakt"),
+        ("heading", "Moa Berg"),
+        ("heading", "Processledare"),
+        ("heading", "031-123 45 67"),
+    ]
+
+
+def test_parse_html_reads_a_page_made_of_divs_as_text():
+    html = "<body><div>Titel</div><div>Ett stycke som slutar här.</div></body>"
+
+    blocks = parse_html(html)
+
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("heading", "Titel"),
+        ("paragraph", "Ett stycke som slutar här."),
+    ]
