@@ -162,7 +162,7 @@ class KeyFigureFilterSet(django_filters.FilterSet):
         to_field_name="slug",
         widget=FastSelectMultiple(attrs={"size": 8}),
         label=_("Evenemang"),
-        help_text=_("Evenemangets slug."),
+        help_text=_("Ett eller flera. I API:t anges evenemangets slug."),
     )
     session = IdChoiceFilter(
         queryset=published_sessions,
@@ -172,10 +172,16 @@ class KeyFigureFilterSet(django_filters.FilterSet):
         help_text=_("Programpunktens id."),
     )
     year_from = YearFilter(
-        field_name="year", lookup_expr="gte", label=_("Från år"), help_text=_("År.")
+        field_name="year",
+        lookup_expr="gte",
+        label=_("Från år"),
+        help_text=_("Till exempel 2018."),
     )
     year_to = YearFilter(
-        field_name="year", lookup_expr="lte", label=_("Till år"), help_text=_("År.")
+        field_name="year",
+        lookup_expr="lte",
+        label=_("Till år"),
+        help_text=_("Till exempel 2024."),
     )
     unit = django_filters.MultipleChoiceFilter(
         choices=KeyFigure.Unit.choices,
@@ -189,7 +195,7 @@ class KeyFigureFilterSet(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
         method="filter_qualifier",
         label=_("Precisering"),
-        help_text=_("'exact' för exakta värden."),
+        help_text=_("I API:t: exact, just_under, just_over, about, at_least, at_most."),
     )
     review_status = django_filters.MultipleChoiceFilter(
         choices=ReviewStatus.choices,
@@ -212,7 +218,7 @@ class KeyFigureFilterSet(django_filters.FilterSet):
     ordering = StableOrderingFilter(
         fields=ORDERING_FIELDS,
         label=_("Sortering"),
-        help_text=_("Kolumn, med minus före för fallande ordning."),
+        help_text=_("I API:t: kolumnens namn, med minus före för fallande ordning."),
     )
 
     class Meta:
