@@ -114,8 +114,9 @@ def delete_generated() -> None:
 
 
 class Generator:
-    def __init__(self, *, seed: int):
+    def __init__(self, *, seed: int, drafts: bool = True):
         self.rng = random.Random(seed)  # noqa: S311 (test data, not security)
+        self.drafts = drafts
         self.base_values: dict[tuple, tuple[float, int]] = {}
 
     def value(self, measure: Measure, area: int | None, year: int) -> Decimal:
@@ -145,7 +146,7 @@ class Generator:
                     venue="Genererad plats",
                     description=f"{TITLE_PREFIX} Påhittat evenemang för test och demo.",
                     # Every tenth event stays a draft, so the public filter is exercised.
-                    is_published=number % 10 != 9,
+                    is_published=not self.drafts or number % 10 != 9,
                     source_name="generate_demo_data",
                 )
             )
@@ -160,7 +161,7 @@ class Generator:
                 kind=self.rng.choice(SESSION_KINDS),
                 order=number // len(events),
                 summary="Påhittad programpunkt med genererade nyckeltal.",
-                is_published=self.rng.random() > 0.05,
+                is_published=self.rng.random() > 0.05 or not self.drafts,
             )
             for number in range(count)
         ]
@@ -260,10 +261,20 @@ class Generator:
 
 @transaction.atomic
 def generate(
-    *, events: int, sessions: int, people: int, key_figures: int, seed: int
+    *,
+    events: int,
+    sessions: int,
+    people: int,
+    key_figures: int,
+    seed: int,
+    drafts: bool = True,
 ) -> GeneratedCounts:
-    """Write generated events, sessions, people and key figures; return the counts."""
-    generator = Generator(seed=seed)
+    """Write generated events, sessions, people and key figures; return the counts.
+
+    With drafts, every tenth event and about 5 % of sessions stay unpublished, so that
+    the public filter has something to hide; without, everything is published.
+    """
+    generator = Generator(seed=seed, drafts=drafts)
     municipalities = list(Municipality.objects.filter(level="municipality"))
     country = Municipality.objects.get(level="country")
     event_rows = generator.events(events)

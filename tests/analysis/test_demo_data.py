@@ -63,3 +63,17 @@ def test_generate_demo_data_same_seed_same_values():
 def test_generate_demo_data_rejects_negative_counts():
     with pytest.raises(CommandError):
         call_command("generate_demo_data", **{**SMALL, "key_figures": -1})
+
+
+def test_generate_demo_data_keeps_some_drafts_unless_all_published():
+    call_command("generate_demo_data", **{**SMALL, "events": 10})
+    drafts = Event.objects.filter(is_published=False).count()
+    call_command(
+        "generate_demo_data",
+        replace=True,
+        all_published=True,
+        **{**SMALL, "events": 10},
+    )
+    assert drafts == 1
+    assert not Event.objects.filter(is_published=False).exists()
+    assert not Session.objects.filter(is_published=False).exists()

@@ -38,6 +38,12 @@ class Command(BaseCommand):
             help="Slumpfrö: samma frö ger samma data (standard 1).",
         )
         parser.add_argument(
+            "--all-published",
+            action="store_true",
+            help="Publicera allt (annars förblir var tionde evenemang och 5 %% av "
+            "programpunkterna opublicerade).",
+        )
+        parser.add_argument(
             "--replace",
             action="store_true",
             help="Ta bort tidigare genererade data först (annars vägrar kommandot).",
@@ -64,7 +70,9 @@ class Command(BaseCommand):
             demo_data.delete_generated()
             if options["verbosity"] >= 1:
                 self.stdout.write("Tog bort tidigare genererade data.")
-        result = demo_data.generate(seed=options["seed"], **counts)
+        result = demo_data.generate(
+            seed=options["seed"], drafts=not options["all_published"], **counts
+        )
         if options["verbosity"] >= 1:
             self.stdout.write(
                 self.style.SUCCESS(
