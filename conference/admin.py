@@ -10,6 +10,7 @@ from conference.admin_base import (
     PublishableAdmin,
     TabularInline,
 )
+from conference.formatting import format_figure
 from conference.models import Event, EventPerson, KeyFigure, Municipality
 from sessions_app.models import Session
 
@@ -99,9 +100,7 @@ class EventPersonAdmin(HistoryAdmin):
 class KeyFigureAdmin(LoadedRecordAdmin):
     list_display = [
         "label",
-        "value",
-        "unit",
-        "qualifier",
+        "figure",
         "period",
         "municipality",
         "session",
@@ -130,3 +129,7 @@ class KeyFigureAdmin(LoadedRecordAdmin):
         LoadedRecordAdmin.review_fieldset,
     ]
     readonly_fields = ["source_text"]
+
+    @admin.display(description=_("värde"), ordering="value")
+    def figure(self, obj) -> str:
+        return format_figure(obj)

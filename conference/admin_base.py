@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -100,10 +101,38 @@ class StackedInline(InlineMixin, admin.StackedInline):
     pass
 
 
+class LinesField(forms.CharField):
+    """A list of strings edited as lines of text, one item per line."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 class HistoryAdmin(PreloadedAutocompleteMixin, SimpleHistoryAdmin):
     """Admin with history: who changed what and when, diff and revert."""
 
     list_per_page = 50
+
+    def get_action_choices(
+        self,
+        request,
+        default_choices=None,
+        action_location=ActionLocation.CHANGE_LIST,
+    ):
+        # Django 6's "- Select an option -" has no Swedish translation yet.
+        return super().get_action_choices(
+            request,
+            default_choices=[("", _("– Välj en åtgärd –"))],
+            action_location=action_location,
+        )
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # simple-history shows a past version to anyone who may view the object and

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from conference.admin_base import (
     HistoryAdmin,
+    LinesField,
     LoadedRecordAdmin,
+    PreloadedRelationsForm,
     PublishableAdmin,
     StackedInline,
     TabularInline,
@@ -24,10 +26,23 @@ class SessionSpeakerInline(TabularInline):
     select_related = ("person",)
 
 
+class ContentBlockForm(PreloadedRelationsForm):
+    items = LinesField(
+        label=_("listpunkter"),
+        required=False,
+        help_text=_("En punkt per rad, för punktlistor och numrerade listor."),
+    )
+
+    class Meta:
+        model = ContentBlock
+        fields = "__all__"
+
+
 class ContentBlockInline(StackedInline):
     """The session's text in reading order; change "ordning" to move a block."""
 
     model = ContentBlock
+    form = ContentBlockForm
     fields = [("order", "kind"), "text", "items", "person"]
     autocomplete_fields = ["person"]
     select_related = ("person",)
@@ -115,6 +130,7 @@ class SessionSpeakerAdmin(HistoryAdmin):
 
 @admin.register(ContentBlock)
 class ContentBlockAdmin(HistoryAdmin):
+    form = ContentBlockForm
     list_display = ["session", "order", "kind", "text_start", "person"]
     list_filter = ["kind", ("session__event", RELATED_ONLY)]
     search_fields = ["text", "session__title"]
