@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -26,6 +26,7 @@ from speakers_app.models import Person
 from .records import ParsedEvent
 from .report import LoadReport
 
+LOADER_LOCK = 7_302_014  # any fixed number; names the loader's advisory lock
 DIGITS = re.compile(r"\d[\d\s\u00a0,.]*")
 
 
@@ -52,6 +53,7 @@ def import_event(
     report = LoadReport(source=source_name, dry_run=dry_run)
     try:
         with transaction.atomic():
+            _wait_for_other_loads()
             _Importer(parsed, source_name, checksum, publish, report).run()
             if dry_run:
                 raise _DryRun
@@ -61,7 +63,23 @@ def import_event(
         raise LoadError(
             f"Inläsningen avbröts och inget sparades: {_message(error)}"
         ) from error
+    except DatabaseError as error:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        raise LoadError(
+            f"Databasen avvisade inläsningen och inget sparades: {first_line}"
+        ) from error
     return report
+
+
+def _wait_for_other_loads() -> None:
+    """Let one load at a time write: a second one waits, then sees the first's result.
+
+    PostgreSQL: a transaction-scoped advisory lock. SQLite already serialises writers
+    (immediate transactions in settings).
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOADER_LOCK])
 
 
 def natural_key(*parts: object) -> str:
