@@ -45,16 +45,13 @@ SAID = re.compile(
     r"[,.!?]?\s+(?:sa|säger|sade|berättar|berättade|betonade|betonar|"
     r"menar|menade|konstaterar|konstaterade|förklarar|förklarade|avslutar|avslutade|"
     r"påpekar|påpekade|understryker|underströk|framhåller|tillade|tycker|svarar)\s+"
-    rf"(?P<who>{NAME}|[A-ZÅÄÖ][a-zåäö]+|de|hon|han)\b[^.]*\.?$"
+    rf"(?P<who>{NAME}|[A-ZÅÄÖ][a-zåäö]+|de|hon|han|hen)\b[^.]*\.?$"
 )
 ATTRIBUTION_TAIL = 160  # "…, sa Anna Berg i sitt anförande." sits at the very end
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”–])")
-NATIONAL_ORG = re.compile(
-    r"departement|Regeringskansliet|myndighet|verket\b|Försäkringskassan|"
-    r"Arbetsförmedlingen|Statistiska centralbyrån|\bSCB\b|Riksdag|regeringen",
-)
-# "GR arrangerade": the organiser's short name stands for its full name.
+PRONOUNS = {"hon", "han", "hen"}
 DATELINE = re.compile(r"^(?:publicerad|uppdaterad|senast ändrad)\b", re.I)
+# "GR arrangerade": the organiser's short name stands for its full name.
 ABBREVIATIONS = dict(settings.REGION_ABBREVIATIONS)
 
 
@@ -229,9 +226,9 @@ class Extractor:
         record = session.record
         said, who = _split_attribution(text.strip().strip(QUOTE_MARKS).strip())
         person = ""
-        if who in ("de",):
-            person = ""
-        elif who:
+        if who == "de":
+            person = ""  # "betonade de": several people, none in particular
+        elif who and who not in PRONOUNS:
             person = who
         elif record.kind == "voices":
             person = session.voice_person
