@@ -101,8 +101,10 @@ def prepare() -> None:
             all_published=True,
         )
         print(f"  took {time.perf_counter() - started:.1f} s")
+    # What autovacuum does soon after a bulk load: statistics for the planner and the
+    # visibility map that lets counts use index-only scans.
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")
 
 
 def measure(client, url: str, count: int) -> list[float]:
@@ -147,15 +149,17 @@ def export_in_this_process(export_format: str) -> None:
     from django.test import Client
 
     before = peak_memory_mb()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     response = Client().get(f"/nyckeltal/export/{export_format}/")
     size = 0
     for chunk in response.streaming_content:
         size += len(chunk)
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     peak = peak_memory_mb()
     print(
-        f"{export_format:>9} export: {size / 1e6:5.1f} MB in {elapsed:5.2f} s; "
+        f"{export_format:>9} export: {size / 1e6:5.1f} MB in {elapsed:5.2f} s "
+        f"(Python CPU {cpu:5.2f} s); "
         f"peak memory {peak:.0f} MB (process before export {before:.0f} MB)"
     )
 
