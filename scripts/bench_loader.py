@@ -21,8 +21,12 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "conference.test_settings")
 SEED = ROOT / "conference" / "data" / "seed" / "motesplats-arbetsmarknad-2024.txt"
 
-FIRST = ["Anna", "Bo", "Cecilia", "David", "Eva", "Fredrik", "Greta", "Hugo", "Ines"]
-LAST = ["Lindgren", "Åkesson", "Berglund", "Nyberg", "Holmqvist", "Sundin", "Falk"]
+FIRST = ["Anna", "Bo", "Cecilia", "David", "Eva", "Fredrik", "Greta", "Hugo", "Ines",
+         "Jonas", "Karin", "Lars", "Maja", "Nils", "Olivia", "Per", "Rut", "Sven",
+         "Tove", "Ulf", "Vera", "Yusuf", "Zara", "Amir", "Leila"]  # fmt: skip
+LAST = ["Lindgren", "Åkesson", "Berglund", "Nyberg", "Holmqvist", "Sundin", "Falk",
+        "Ahmadi", "Björk", "Dahl", "Engström", "Forsberg", "Granath", "Hedlund",
+        "Isaksson", "Jakobsson", "Kaya", "Lundin", "Moberg", "Nordin"]  # fmt: skip
 TOPICS = ["Skola", "Hälsa", "Integration", "Arbete", "Klimat", "Kultur", "Bostad"]
 MUNICIPALITIES = ["Lerums kommun", "Mölndals stad", "Partille kommun", "Ale kommun"]
 MONTHS = ["januari", "mars", "april", "september", "oktober", "november"]
@@ -33,6 +37,10 @@ def generated_document(number: int, rng: random.Random) -> str:
 
     def person() -> str:
         return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+
+    def employer(name: str) -> str:
+        # A person keeps their employer from one document to the next.
+        return MUNICIPALITIES[sum(map(ord, name)) % len(MUNICIPALITIES)]
 
     topic = rng.choice(TOPICS)
     year = rng.randint(2015, 2023)
@@ -45,7 +53,7 @@ def generated_document(number: int, rng: random.Random) -> str:
     ]
     for session in range(3):
         speaker = person()
-        municipality = rng.choice(MUNICIPALITIES)
+        municipality = employer(speaker)
         lines += [
             f"Del {session + 1} om {topic.lower()} – {speaker}",
             f"{speaker.split()[0]} berättade om arbetet i {municipality}.",
@@ -60,7 +68,7 @@ def generated_document(number: int, rng: random.Random) -> str:
     voice = person()
     lines += [
         "Röster från deltagarna",
-        f"{voice}, {rng.choice(MUNICIPALITIES)}",
+        f"{voice}, {employer(voice)}",
         "– En bra dag med mycket att ta med sig hem.",
         "Kontakt",
         person(),

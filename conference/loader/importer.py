@@ -80,6 +80,9 @@ def _wait_for_other_loads() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOADER_LOCK])
+            # The document is the source of truth and a load can always be repeated:
+            # not waiting for the WAL flush at commit is safe (never inconsistent) here.
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 def natural_key(*parts: object) -> str:
