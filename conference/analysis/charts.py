@@ -153,6 +153,14 @@ def line_chart(figures: list[KeyFigure], *, label: str, unit: str, focus=None):
     by_area: dict[tuple, list[KeyFigure]] = {}
     for figure in dated:
         by_area.setdefault(area_key(figure), []).append(figure)
+    # A single point says nothing about time, except for the figure's own area.
+    by_area = {
+        key: rows
+        for key, rows in by_area.items()
+        if key == focus or len({row.year for row in rows}) >= 2
+    }
+    if not any(len({row.year for row in rows}) >= 2 for rows in by_area.values()):
+        return None
     ranked = sorted(
         by_area.values(),
         key=lambda rows: (area_key(rows[0]) != focus, -len(rows), area_name(rows[0])),

@@ -64,3 +64,15 @@ def test_the_same_area_and_year_quoted_twice_keeps_the_first_given():
     other = figure("1480", 2022, 13)
     (chart,) = comparison_charts([newer, older, other])
     assert [row.value_text for row in chart.rows] == ["12\u00a0%", "13\u00a0%"]
+
+
+def test_time_series_leaves_out_areas_with_one_year_except_the_focus():
+    focus = figure("1384", 2022, 8)
+    rows = [
+        focus,
+        figure("0000", 2021, 50, scope="country"),
+        figure("0000", 2022, 52, scope="country"),
+        figure("1480", 2022, 12),
+    ]
+    line = comparison_charts(rows, focus=focus)[0]
+    assert [series.name for series in line.series] == ["Kungsbacka", "Riket"]

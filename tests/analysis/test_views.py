@@ -169,13 +169,14 @@ def test_detail_compares_with_riket_over_time(client):
     common = dict(event=event, label="Väntetid", unit=KeyFigure.Unit.DAYS)
     figure = KeyFigureFactory(municipality=area("1384"), year=2022, value=5, **common)
     KeyFigureFactory(municipality=area("1384"), year=2021, value=6, **common)
-    KeyFigureFactory(
-        municipality=area("0000"),
-        scope=KeyFigure.Scope.COUNTRY,
-        year=2021,
-        value=7,
-        **common,
-    )
+    for year in [2021, 2022]:
+        KeyFigureFactory(
+            municipality=area("0000"),
+            scope=KeyFigure.Scope.COUNTRY,
+            year=year,
+            value=7,
+            **common,
+        )
     response = client.get(f"/nyckeltal/{figure.pk}/")
     soup = BeautifulSoup(response.text, "html.parser")
     legend = [item.get_text(strip=True) for item in soup.select(".legend li")]
