@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from conference.loader.importer import LoadError, import_event
 from conference.loader.read import parse_source, read_source
@@ -394,3 +396,18 @@ def test_corrected_title_updates_the_same_event(tmp_path):
         "Temadag Hälsa, arbete och vård",
         "temadag-halsa-och-arbete-2023-10-12",
     )
+
+
+def _queries(path) -> tuple[int, int]:
+    with CaptureQueriesContext(connection) as first:
+        load(path)
+    with CaptureQueriesContext(connection) as again:
+        load(path)
+    return len(first), len(again)
+
+
+def test_query_count_does_not_grow_with_the_document():
+    small = _queries(FIXTURES / "skolforum-2025.html")
+    large = _queries(SEED)
+
+    assert large == small
