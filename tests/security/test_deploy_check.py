@@ -18,7 +18,14 @@ def run_deploy_check(**extra_env: str) -> subprocess.CompletedProcess:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECURE_SSL_REDIRECT", "SECURE_COOKIES"}
+        # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE in this process.
+        if key
+        not in {
+            "DEBUG",
+            "SECURE_SSL_REDIRECT",
+            "SECURE_COOKIES",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     env.update(PRODUCTION_ENV, **extra_env)
     return subprocess.run(
