@@ -169,6 +169,10 @@ def _label(sentence: str, quantity: Quantity) -> tuple[str, bool]:
 
 
 def _capitalise(text: str) -> str:
+    for mark in ('"', "”", "“"):
+        if text.count(mark) % 2:  # a label cut inside a quotation keeps no half of it
+            text = text.replace(mark, "")
+    text = text.strip()
     return (text[:1].upper() + text[1:])[:255]
 
 
