@@ -214,6 +214,8 @@ def run_wrk(path: str) -> tuple[float, float, float, int, int]:
             f"-c{CONNECTIONS}",
             f"-d{DURATION}s",
             "--latency",
+            "--timeout",
+            "10s",
             "-H",
             "X-Forwarded-Proto: https",
             BASE + path,
@@ -309,7 +311,7 @@ def main() -> None:
         print(f"Machine: {machine()}")
         print(
             f"gunicorn {WORKERS} sync workers, wrk -t{THREADS} -c{CONNECTIONS} "
-            f"-d{DURATION}s over loopback, PostgreSQL with pooling, cache: "
+            f"-d{DURATION}s --timeout 10s over loopback, PostgreSQL with pooling, cache: "
             f"{'Redis' if redis else 'local memory per process'}"
         )
         recreate_database()
