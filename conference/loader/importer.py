@@ -10,6 +10,7 @@ import datetime
 import hashlib
 import re
 from decimal import Decimal
+from functools import cache
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -17,7 +18,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
+from simple_history.utils import get_history_manager_for_model
 
 from conference.models import Event, EventPerson, KeyFigure, Municipality, ReviewStatus
 from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
@@ -79,10 +80,13 @@ def _wait_for_other_loads() -> None:
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOADER_LOCK])
             # The document is the source of truth and a load can always be repeated:
             # not waiting for the WAL flush at commit is safe (never inconsistent) here.
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s), "
+                "set_config('synchronous_commit', 'off', true)",
+                [LOADER_LOCK],
+            )
 
 
 def natural_key(*parts: object) -> str:
@@ -396,7 +400,7 @@ class _Importer:
             for code in session.loaded_values["__municipalities"]
         ]
         through.objects.bulk_create(rows)
-        history = Session.history.bulk_history_create(
+        history = _history(Session).bulk_history_create(
             fresh, default_change_reason=self.reason
         )
         by_session = {record.id: record for record in history}
@@ -484,12 +488,15 @@ class _Importer:
         return True
 
     def _create(self, rows: list, model, kind: str | None = None) -> None:
-        """Insert new rows and their history records in two queries."""
+        """Insert new rows and their history records in two queries.
+
+        Rows with text from the document were validated when they were built; links
+        and content blocks hold only values the loader chose from fixed choices.
+        """
         if not rows:
             return
-        for row in rows:
-            _clean(row)
-        bulk_create_with_history(rows, model, default_change_reason=self.reason)
+        model.objects.bulk_create(rows)
+        _history(model).bulk_history_create(rows, default_change_reason=self.reason)
         if kind:
             self.report.count("created", kind, len(rows))
 
@@ -637,3 +644,9 @@ class _Current:
         )
         for row in blocks.order_by("session_id", "order", "pk"):
             self.blocks.setdefault(row.session_id, []).append(row)
+
+
+@cache
+def _history(model):
+    """Return the model's history manager; simple-history builds a new class per access."""
+    return get_history_manager_for_model(model)
