@@ -29,6 +29,7 @@ LAST = ["Lindgren", "Åkesson", "Berglund", "Nyberg", "Holmqvist", "Sundin", "Fa
         "Isaksson", "Jakobsson", "Kaya", "Lundin", "Moberg", "Nordin"]  # fmt: skip
 TOPICS = ["Skola", "Hälsa", "Integration", "Arbete", "Klimat", "Kultur", "Bostad"]
 MUNICIPALITIES = ["Lerums kommun", "Mölndals stad", "Partille kommun", "Ale kommun"]
+TITLES = ["Processledare", "Utvecklare", "Enhetschef", "Samordnare", "Handläggare"]
 MONTHS = ["januari", "mars", "april", "september", "oktober", "november"]
 
 
@@ -39,8 +40,11 @@ def generated_document(number: int, rng: random.Random) -> str:
         return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
 
     def employer(name: str) -> str:
-        # A person keeps their employer from one document to the next.
+        # A person keeps their employer and title from one document to the next.
         return MUNICIPALITIES[sum(map(ord, name)) % len(MUNICIPALITIES)]
+
+    def title(name: str) -> str:
+        return TITLES[len(name) % len(TITLES)]
 
     topic = rng.choice(TOPICS)
     year = rng.randint(2015, 2023)
@@ -63,16 +67,16 @@ def generated_document(number: int, rng: random.Random) -> str:
             " • En första lärdom",
             " • En andra lärdom",
             f"– Vi har lärt oss mycket, sa {speaker.split()[0]}.",
-            f"{speaker}, utvecklare på {municipality}",
+            f"{speaker}, {title(speaker).lower()} på {municipality}",
         ]
-    voice = person()
+    voice, contact = person(), person()
     lines += [
         "Röster från deltagarna",
         f"{voice}, {employer(voice)}",
         "– En bra dag med mycket att ta med sig hem.",
         "Kontakt",
-        person(),
-        "Processledare",
+        contact,
+        title(contact),
         f"031-{rng.randint(100, 999)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
     ]
     return "\n\n".join(lines) + "\n"
