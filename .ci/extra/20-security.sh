@@ -74,5 +74,5 @@ grep -qi '^cache-control: max-age=315360000, public, immutable$' <<<"$static" \
     || fail "hashed static file is not cached for ever"
 echo "make serve: redirect, HSTS, CSP, nosniff, frame, referrer, COOP, secure cookies, gzip and immutable static files: OK"
 
-echo "-- bandit (config: .ci/bandit.yml; a finding is fixed or justified with '# nosec BXXX')"
+echo "-- bandit (config: .ci/bandit.yml; a finding is fixed or justified with '# nosec BXXX: reason')"
 "$BIN/bandit" -q -c .ci/bandit.yml -r conference sessions_app speakers_app
