@@ -191,3 +191,13 @@ def test_erase_person_deletes_earlier_photos_too(
 
     with pytest.raises(FileNotFoundError):
         open(first_path, "rb")  # noqa: SIM115
+
+
+@pytest.mark.django_db
+def test_erased_person_has_no_public_page(client, person, staff):
+    SessionSpeakerFactory(person=person)
+    assert client.get(person.get_absolute_url()).status_code == 200
+    erase_person(person=person, by_user=staff)
+    person.refresh_from_db()
+    assert client.get(person.get_absolute_url()).status_code == 404
+    assert client.get("/personer/").text.count(ERASED_NAME) == 0
