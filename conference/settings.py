@@ -214,7 +214,7 @@ PAGE_CACHE_VERSION_TTL = float(
 
 # --- Security ----------------------------------------------------------------------------
 # Secure by default: with DEBUG off every protection is on; each has a variable to turn it
-# off where the deployment does it elsewhere (README.md, "Configuration").
+# off where the deployment does it elsewhere (docs/production.md lists them).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 # The load balancer probes the health endpoint over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
@@ -231,7 +231,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-# Staff sessions end after 8 hours (a working day) or when the browser closes.
+# Staff sessions end after 8 hours (a working day).
 SESSION_COOKIE_AGE = 8 * 3600
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
