@@ -4,17 +4,17 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from conference.models import KeyFigure
 from conference.selectors import (
     latest,
+    loader_fields,
     public_key_figures,
-    session_speakers_prefetch,
     visible_sessions,
 )
-from sessions_app.models import ContentBlock, Session
+from sessions_app.models import ContentBlock, Session, SessionSpeaker
 
 
 @dataclass
@@ -51,20 +51,26 @@ class SessionPage:
     last_modified: datetime | None = None
 
 
+WHITESPACE = re.compile(r"\s+")
+
+
 def normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return WHITESPACE.sub(" ", text).strip()
 
 
-def split_on_sentences(text: str, figures: list[KeyFigure]) -> list[Segment]:
+def split_on_sentences(
+    text: str, figures: list[KeyFigure], sources: dict[int, str]
+) -> list[Segment]:
     """Split text into plain segments and the source sentences of the given figures.
 
     A sentence is found when the figure's source text occurs in the block (spacing
     ignored). Several figures quoting the same sentence share one segment.
+    `sources` maps figure pks to their normalised source text.
     """
     flat = normalise(text)
     spans: dict[tuple[int, int], list[KeyFigure]] = {}
     for figure in figures:
-        source = normalise(figure.source_text or "")
+        source = sources[figure.pk]
         if not source:
             continue
         start = flat.find(source)
@@ -92,16 +98,19 @@ def render_blocks(
 
     Each figure gets an anchor on its first occurrence only, so ids stay unique.
     """
+    # Normalised once per page, not once per block and figure.
+    sources = {f.pk: normalise(f.source_text or "") for f in figures}
+    figures = [f for f in figures if sources[f.pk]]
     anchored: set[int] = set()
     rendered = []
     for block in blocks:
         remaining = [f for f in figures if f.pk not in anchored]
-        segments = split_on_sentences(block.text, remaining)
+        segments = split_on_sentences(block.text, remaining, sources)
         anchored |= {f.pk for s in segments for f in s.figures}
         items = []
         for item in block.items or []:
             remaining = [f for f in figures if f.pk not in anchored]
-            item_segments = split_on_sentences(str(item), remaining)
+            item_segments = split_on_sentences(str(item), remaining, sources)
             anchored |= {f.pk for s in item_segments for f in s.figures}
             items.append(item_segments)
         rendered.append(RenderedBlock(block=block, segments=segments, items=items))
@@ -111,43 +120,39 @@ def render_blocks(
 def session_page(
     event_slug: str, slug: str, *, include_drafts: bool = False
 ) -> SessionPage:
-    """Return everything the session page shows (6 queries), or raise Http404."""
-    try:
-        session = (
-            visible_sessions(include_drafts=include_drafts)
-            .select_related("event")
-            .prefetch_related(
-                Prefetch(
-                    "blocks",
-                    queryset=ContentBlock.objects.select_related(
-                        "person__municipality"
-                    ).order_by("order", "pk"),
-                ),
-                session_speakers_prefetch(),
-                "municipalities",
-            )
-            .get(event__slug=event_slug, slug=slug)
-        )
-    except Session.DoesNotExist:
-        raise Http404("No such session") from None
+    """Return everything the session page shows (5 queries), or raise Http404."""
+    # One query gives the session and its neighbours in the programme.
+    programme = list(
+        visible_sessions(include_drafts=include_drafts)
+        .filter(event__slug=event_slug)
+        .select_related("event")
+        .defer(*loader_fields("", "event"))
+        .order_by("order", "pk")
+    )
+    position = next((i for i, s in enumerate(programme) if s.slug == slug), None)
+    if position is None:
+        raise Http404("No such session")
+    session = programme[position]
+    blocks = list(
+        ContentBlock.objects.filter(session=session)
+        .select_related("person")
+        .defer(*loader_fields("person"))
+        .order_by("order", "pk")
+    )
+    speakers = list(
+        SessionSpeaker.objects.filter(session=session)
+        .select_related("person__municipality")
+        .defer(*loader_fields("person"))
+        .order_by("order", "pk")
+    )
     figures = list(
         public_key_figures(include_drafts=include_drafts)
         .filter(session=session)
         .select_related("municipality")
+        .defer(*loader_fields(""))
         .order_by("order", "pk")
     )
-    blocks = list(session.blocks.all())
     rendered, anchored = render_blocks(blocks, figures)
-    siblings = list(
-        visible_sessions(include_drafts=include_drafts)
-        .filter(event=session.event)
-        .order_by("order", "pk")
-        .only("pk", "slug", "title", "order", "event_id")
-    )
-    position = next(i for i, s in enumerate(siblings) if s.pk == session.pk)
-    for sibling in siblings:
-        sibling.event = session.event
-    speakers = list(session.session_speakers.all())
     return SessionPage(
         session=session,
         blocks=rendered,
@@ -155,8 +160,8 @@ def session_page(
         municipalities=list(session.municipalities.all()),
         key_figures=figures,
         anchored_figure_pks=anchored,
-        previous=siblings[position - 1] if position > 0 else None,
-        next=siblings[position + 1] if position + 1 < len(siblings) else None,
+        previous=programme[position - 1] if position > 0 else None,
+        next=programme[position + 1] if position + 1 < len(programme) else None,
         last_modified=latest(
             session.updated_at,
             session.event.updated_at,

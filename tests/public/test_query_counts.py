@@ -27,7 +27,7 @@ def test_event_calendar_query_count(client, conference, django_assert_num_querie
 
 def test_session_page_query_count(client, conference, django_assert_num_queries):
     url = conference.sessions[-1].get_absolute_url()
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert client.get(url).status_code == 200
 
 
