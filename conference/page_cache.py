@@ -11,10 +11,12 @@ process may serve a page from before a change (a second by default).
 """
 
 import hashlib
+import logging
 import threading
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -25,6 +27,8 @@ from django.http import HttpResponse
 # code never reads what the old one left in a shared Redis.
 VERSION_KEY = "page-cache:2:version"
 PAGE_KEY_PREFIX = "page-cache:2:page:"
+
+logger = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _local_pages: OrderedDict[str, "CachedPage"] = OrderedDict()
@@ -124,3 +128,32 @@ def _remember_locally(key: str, page: CachedPage) -> None:
         _local_pages.move_to_end(key)
         while len(_local_pages) > limit:
             _local_pages.popitem(last=False)
+
+
+CONTENT_KEY_PREFIX = "page-cache:2:content:"
+
+
+def content_cached[T](name: str, build: Callable[[], T]) -> T:
+    """Return ``build()``, cached in the shared cache for the current content version.
+
+    For reads that only a content change can change (counts, reference lists). The
+    version is read before building, so a value read from data that changes meanwhile is
+    stored under a version that the change makes obsolete. Without QUERY_CACHE_ENABLED,
+    or when the cache is unavailable, the value is built afresh.
+    """
+    if not settings.QUERY_CACHE_ENABLED:
+        return build()
+    try:
+        digest = hashlib.sha256(name.encode()).hexdigest()
+        key = f"{CONTENT_KEY_PREFIX}{content_version()}:{digest}"
+        value = cache.get(key)
+    except Exception:
+        logger.warning("Query cache unavailable", exc_info=True)
+        return build()
+    if value is None:
+        value = build()
+        try:
+            cache.set(key, value, timeout=settings.QUERY_CACHE_TIMEOUT)
+        except Exception:
+            logger.warning("Query cache unavailable", exc_info=True)
+    return value

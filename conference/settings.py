@@ -211,6 +211,11 @@ PAGE_CACHE_LOCAL_ENTRIES = int(
 PAGE_CACHE_VERSION_TTL = float(
     os.environ.get("PAGE_CACHE_VERSION_TTL", "1" if REDIS_URL else "0")
 )
+# Pagination counts and the municipality list, cached per content version
+# (conference/page_cache.py content_cached). Like the page cache, on by default only with
+# a shared cache, so that every process sees a change; QUERY_CACHE=1/0 forces it.
+QUERY_CACHE_ENABLED = env_bool("QUERY_CACHE", bool(REDIS_URL))
+QUERY_CACHE_TIMEOUT = int(os.environ.get("QUERY_CACHE_TIMEOUT", "3600"))
 
 # --- Security ----------------------------------------------------------------------------
 # Secure by default: with DEBUG off every protection is on; each has a variable to turn it

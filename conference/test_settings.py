@@ -20,4 +20,7 @@ AXES_ENABLED = False
 # Pages are rendered afresh (query-count tests); tests/security/test_page_cache.py turns
 # the page cache on.
 PAGE_CACHE_ENABLED = False
+# Counts and the municipality list are read afresh too (a locmem cache outlives a test's
+# rolled-back data); tests/analysis/test_counts.py turns the query cache on.
+QUERY_CACHE_ENABLED = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from conference.filters import MunicipalityFilter, codes_for
-from conference.models import Event, KeyFigure, Municipality, ReviewStatus
+from conference.filters import MunicipalityFilter, ids_for
+from conference.models import Event, KeyFigure, ReviewStatus
 from sessions_app.models import Session
 
 # The empty qualifier ("exact") cannot travel in a query string as "", so it has a name.
@@ -111,12 +111,7 @@ class AreaFilter(MunicipalityFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        ids = list(
-            Municipality.objects.filter(code__in=codes_for(value)).values_list(
-                "pk", flat=True
-            )
-        )
-        return qs.filter(municipality__in=ids)
+        return qs.filter(municipality__in=ids_for(value))
 
 
 class StableOrderingFilter(django_filters.OrderingFilter):

@@ -1,6 +1,5 @@
 """Analyst pages: the key-figure explorer, one figure with its comparison, exports."""
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 from django.urls import reverse
@@ -8,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from conference.analysis import selectors
 from conference.analysis.charts import comparison_charts
+from conference.analysis.counts import CountCachingPaginator
 from conference.analysis.exports import FORMATS, export_response
 from conference.analysis.filters import KeyFigureFilterSet
 
@@ -60,7 +60,7 @@ def key_figure_list(request):
     )
     valid = filterset.is_valid()
     queryset = filterset.qs if valid else filterset.queryset.none()
-    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CountCachingPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
     charts = []
     if valid and filterset.form.cleaned_data.get("label"):
         charts = comparison_charts(selectors.figures_for_charts(filterset.qs))

@@ -14,6 +14,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 from conference.analysis import selectors as analysis_selectors
+from conference.analysis.counts import CountCachingPaginator
 from conference.analysis.exports import record_rows
 from conference.api import filters, serializers
 from conference.models import Event, Municipality
@@ -59,8 +60,12 @@ class ApiSchema(AutoSchema):
 
 
 class Pagination(PageNumberPagination):
-    """50 per page; page_size up to 500 (larger asks get 500); a malformed one is 400."""
+    """50 per page; page_size up to 500 (larger asks get 500); a malformed one is 400.
 
+    The count is cached per filter and content version (conference/analysis/counts.py).
+    """
+
+    django_paginator_class = CountCachingPaginator
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500

@@ -3,7 +3,7 @@ import pytest
 
 from conference.filters import MunicipalityFilter
 from conference.models import KeyFigure, Municipality
-from tests.factories.conference import KeyFigureFactory
+from tests.factories.conference import KeyFigureFactory, MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +63,9 @@ def test_municipality_filter_nul_byte_is_invalid_not_a_crash(figures):
         {"municipality": "14\x0080"}, queryset=KeyFigure.objects.all()
     )
     assert not filterset.is_valid()
+
+
+def test_municipality_filter_sees_a_municipality_created_just_before():
+    municipality = MunicipalityFactory(code="9902", name="Nybygge", slug="nybygge")
+    KeyFigureFactory(municipality=municipality, label="ny")
+    assert figures_for({"municipality": "Nybygge"}) == (True, {"ny"})

@@ -37,26 +37,26 @@ def test_person_page_query_count(client, conference, django_assert_num_queries):
 
 
 def test_people_list_query_count(client, conference, django_assert_num_queries):
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         assert client.get("/personer/").status_code == 200
 
 
 def test_people_list_filtered_query_count(
     client, conference, django_assert_num_queries
 ):
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(2):
         assert client.get("/personer/?kommun=gr").status_code == 200
 
 
 def test_session_list_query_count(client, conference, django_assert_num_queries):
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         assert client.get("/programpunkter/").status_code == 200
 
 
 def test_session_list_filtered_query_count(
     client, conference, django_assert_num_queries
 ):
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(3):
         assert client.get("/programpunkter/?kommun=gr").status_code == 200
 
 

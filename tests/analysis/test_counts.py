@@ -1,0 +1,95 @@
+"""The query cache: counts and municipalities cached per filter and content version."""
+
+import pytest
+from django.core.cache import cache
+
+from conference import page_cache
+from tests.analysis.conftest import area
+from tests.factories.conference import KeyFigureFactory, MunicipalityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def query_cache(settings):
+    settings.QUERY_CACHE_ENABLED = True
+    cache.clear()
+    page_cache.clear_local()
+    yield
+    cache.clear()
+    page_cache.clear_local()
+
+
+def api_count(client, query: dict) -> int:
+    return client.get("/api/v1/key-figures/", query).json()["count"]
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_explorer_repeat_runs_no_count_nor_municipality_query(
+    client, query_cache, django_assert_num_queries, count
+):
+    KeyFigureFactory.create_batch(count, municipality=area("1480"))
+    client.get("/nyckeltal/", {"municipality": "gr"})
+    # Only the rows of the page and the events to choose from.
+    with django_assert_num_queries(2):
+        response = client.get("/nyckeltal/", {"municipality": "gr"})
+    assert response.context["page"].paginator.count == count
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_api_repeat_runs_only_the_rows_query(
+    client, query_cache, django_assert_num_queries, count
+):
+    KeyFigureFactory.create_batch(count, municipality=area("1480"))
+    client.get("/api/v1/key-figures/")
+    with django_assert_num_queries(1):
+        response = client.get("/api/v1/key-figures/")
+    assert response.json()["count"] == count
+
+
+def test_cached_counts_are_kept_per_filter(client, query_cache):
+    KeyFigureFactory.create_batch(3, municipality=area("1480"))
+    KeyFigureFactory.create_batch(2, municipality=area("1384"))
+    KeyFigureFactory(municipality=area("0180"))
+    counts = [
+        api_count(client, {"municipality": "1480"}),
+        api_count(client, {"municipality": "1384"}),
+        api_count(client, {"municipality": "gr"}),
+        api_count(client, {}),
+    ]
+    again = [
+        api_count(client, {"municipality": "1480"}),
+        api_count(client, {"municipality": "1384"}),
+        api_count(client, {"municipality": "gr"}),
+        api_count(client, {}),
+    ]
+    assert (counts, again) == ([3, 2, 5, 6], [3, 2, 5, 6])
+
+
+def test_cached_count_follows_a_saved_figure(
+    client, query_cache, django_capture_on_commit_callbacks
+):
+    KeyFigureFactory(municipality=area("1480"))
+    before = api_count(client, {"municipality": "1480"})
+    with django_capture_on_commit_callbacks(execute=True):
+        KeyFigureFactory(municipality=area("1480"))
+    after = api_count(client, {"municipality": "1480"})
+    assert (before, after) == (1, 2)
+
+
+def test_cached_municipalities_follow_a_new_municipality(
+    client, query_cache, django_capture_on_commit_callbacks
+):
+    first = client.get("/api/v1/key-figures/", {"municipality": "Nykommun"})
+    with django_capture_on_commit_callbacks(execute=True):
+        municipality = MunicipalityFactory(code="9901", name="Nykommun")
+    KeyFigureFactory(municipality=municipality)
+    second = client.get("/api/v1/key-figures/", {"municipality": "Nykommun"})
+    assert (first.status_code, second.status_code) == (400, 200)
+    assert second.json()["count"] == 1
+
+
+def test_invalid_filter_counts_nothing_and_stays_invalid(client, query_cache):
+    KeyFigureFactory(municipality=area("1480"))
+    response = client.get("/nyckeltal/", {"year_from": "tjugo"})
+    assert response.context["page"].paginator.count == 0
