@@ -15,6 +15,7 @@ from django.db import transaction
 
 from conference.formatting import format_value_with_unit
 from conference.models import Event, EventPerson, KeyFigure, Municipality, ReviewStatus
+from conference.page_cache import bump_content_version
 from sessions_app.models import ContentBlock, Session, SessionSpeaker
 from speakers_app.models import Person
 
@@ -111,6 +112,8 @@ def delete_generated() -> None:
     EventPerson.objects.filter(event__in=events)._raw_delete("default")
     Person.objects.filter(slug__startswith=PREFIX)._raw_delete("default")
     events._raw_delete("default")
+    # Raw deletes send no signals: invalidate cached pages and counts ourselves.
+    transaction.on_commit(bump_content_version)
 
 
 class Generator:
@@ -283,6 +286,8 @@ def generate(
     person_rows = generator.people(people, municipalities)
     generator.speakers(session_rows, person_rows)
     generator.key_figures(key_figures, session_rows, municipalities, country)
+    # bulk_create sends no signals: invalidate cached pages and counts ourselves.
+    transaction.on_commit(bump_content_version)
     return GeneratedCounts(
         events=len(event_rows),
         sessions=len(session_rows),

@@ -77,3 +77,14 @@ def test_generate_demo_data_keeps_some_drafts_unless_all_published():
     assert drafts == 1
     assert not Event.objects.filter(is_published=False).exists()
     assert not Session.objects.filter(is_published=False).exists()
+
+
+def test_generate_demo_data_invalidates_cached_pages_and_counts(
+    django_capture_on_commit_callbacks,
+):
+    from conference.page_cache import content_version
+
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("generate_demo_data", **SMALL)
+    assert content_version() != before
