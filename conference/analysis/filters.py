@@ -118,9 +118,11 @@ class StableOrderingFilter(django_filters.OrderingFilter):
     """Sort by the chosen columns, then by id, so that pages never overlap."""
 
     def filter(self, qs, value):
-        if not value:
+        # "?ordering=," validates as empty items; they name no column.
+        params = [param for param in value or [] if param]
+        if not params:
             return qs
-        return qs.order_by(*[self.get_ordering_value(param) for param in value], "pk")
+        return qs.order_by(*[self.get_ordering_value(param) for param in params], "pk")
 
 
 def published_events(request=None):

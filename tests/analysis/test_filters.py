@@ -118,6 +118,15 @@ def test_key_figure_filter_ordering_by_value_descending(figures):
     assert [figure.label for figure in filterset.qs][:2] == ["regionen", "riket"]
 
 
+def test_key_figure_filter_ordering_of_empty_columns_keeps_the_default(figures):
+    default = KeyFigureFilterSet(as_query({}), queryset=key_figures_for_listing())
+    filterset = KeyFigureFilterSet(
+        as_query({"ordering": ","}), queryset=key_figures_for_listing()
+    )
+    assert filterset.is_valid()
+    assert list(filterset.qs) == list(default.qs)
+
+
 @pytest.mark.parametrize(
     ("query", "parameter", "shown"),
     [
