@@ -88,10 +88,10 @@ def prepare() -> None:
     django.setup()
     from django.db import connection
 
-    from conference.analysis.selectors import published_key_figures
+    from conference.selectors import public_key_figures
 
     call_command("migrate", verbosity=0)
-    if published_key_figures().count() != KEY_FIGURES:
+    if public_key_figures().count() != KEY_FIGURES:
         print(f"Generating {KEY_FIGURES} published key figures (once)...", flush=True)
         started = time.perf_counter()
         call_command(

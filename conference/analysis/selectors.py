@@ -3,22 +3,16 @@
 from django.db.models import Q, QuerySet
 
 from conference.models import KeyFigure
+from conference.selectors import public_key_figures
 
 # Rows read for a comparison chart: more would not fit a readable chart anyway.
 COMPARISON_LIMIT = 400
 
 
-def published_key_figures() -> QuerySet[KeyFigure]:
-    """Return key figures of published events, whose session (if any) is published too."""
-    return KeyFigure.objects.filter(event__is_published=True).filter(
-        Q(session__isnull=True) | Q(session__is_published=True)
-    )
-
-
 def key_figures_for_listing() -> QuerySet[KeyFigure]:
     """Return published key figures with what a list row or export shows, in one query."""
     return (
-        published_key_figures()
+        public_key_figures()
         .select_related("municipality", "event", "session")
         .order_by("label", "-year", "pk")
     )
@@ -27,7 +21,7 @@ def key_figures_for_listing() -> QuerySet[KeyFigure]:
 def key_figure_detail(pk: int) -> KeyFigure | None:
     """Return one published key figure with its area, event and session, or None."""
     return (
-        published_key_figures()
+        public_key_figures()
         .select_related("municipality", "event", "session", "session__event")
         .filter(pk=pk)
         .first()
@@ -48,7 +42,7 @@ def comparable_figures(figure: KeyFigure) -> list[KeyFigure]:
     )
     neighbours = Q(year=figure.year, municipality__gr_member=True)
     return list(
-        published_key_figures()
+        public_key_figures()
         .filter(label=figure.label, unit=figure.unit)
         .filter(
             same_area
