@@ -1,17 +1,18 @@
 """Writes about people: erasing a person's personal data on request (GDPR)."""
 
 import json
-import uuid
 
+from django.conf import settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 
-from conference.models import EventPerson, ReviewStatus
+from conference.models import Event, EventPerson, ReviewStatus
 from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
 from speakers_app.models import Person
 
@@ -21,6 +22,30 @@ ERASURE_MESSAGE = "Personuppgifter borttagna på begäran (GDPR)."
 NAME_IN_TEXT_FLAG = (
     "En borttagen person kan nämnas i texten; kontrollera och ta bort namnet."
 )
+ERASED_SLUG_PREFIX = "borttagen-"
+_ERASED_KEY_SALT = "speakers_app.erased_person"
+
+
+def erased_key(slug: str, secret: str | bytes | None = None) -> str:
+    """Return the slug an erased person gets: the same for the same old slug, no name.
+
+    The loader finds people by the slug of their name; keeping this key lets it
+    recognise an erased person when their document is loaded again. It is an HMAC
+    keyed with SECRET_KEY, not a plain hash: the source documents are public, so a
+    plain hash of each name in them would tell anyone who saw the key who was erased.
+    """
+    digest = salted_hmac(_ERASED_KEY_SALT, slug, secret, algorithm="sha256")
+    return ERASED_SLUG_PREFIX + digest.hexdigest()[:16]
+
+
+def erased_keys(slug: str) -> list[str]:
+    """Return ``slug``'s erased key under SECRET_KEY and each SECRET_KEY_FALLBACKS.
+
+    A rotated key must stay in the fallbacks for as long as documents naming people
+    erased under it may be loaded again; without it those people would come back.
+    """
+    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return [erased_key(slug, secret) for secret in secrets]
 
 
 @transaction.atomic
@@ -29,8 +54,10 @@ def erase_person(*, person: Person, by_user: AbstractBaseUser) -> Person:
 
     What they said stays, without their name: quotes become anonymous and content
     blocks lose the link to them. Their roles in sessions and events, their photo and
-    every history row holding their data are deleted. Sessions whose text names them
-    are flagged for review, since free text cannot be cleaned safely by machine.
+    every history row holding their data are deleted. Sessions and events whose text
+    names them are flagged for review, since free text cannot be cleaned safely by
+    machine. The slug becomes ``erased_key`` of the old one, so that loading their
+    document again skips them instead of creating them anew.
     The record of the erasure (an admin log entry) holds no personal data.
     """
     person = Person.objects.select_for_update().get(pk=person.pk)
@@ -50,12 +77,12 @@ def erase_person(*, person: Person, by_user: AbstractBaseUser) -> Person:
     SessionSpeaker.history.filter(person_id=person.pk).delete()
     EventPerson.objects.filter(person=person).delete()
     EventPerson.history.filter(person_id=person.pk).delete()
-    _flag_sessions_naming(name, by_user=by_user)
+    _flag_texts_naming(name, by_user=by_user)
 
     _delete_photos_on_commit(person)
     person.history.all().delete()
     person.name = ERASED_NAME
-    person.slug = f"borttagen-{uuid.uuid4().hex[:12]}"
+    person.slug = _free_erased_slug(person)
     person.title = ""
     person.organization = ""
     person.municipality = None
@@ -81,18 +108,35 @@ def erase_person(*, person: Person, by_user: AbstractBaseUser) -> Person:
     return person
 
 
-def _flag_sessions_naming(name: str, *, by_user: AbstractBaseUser) -> None:
-    """Put sessions whose summary or blocks contain ``name`` in the review queue."""
+def _free_erased_slug(person: Person) -> str:
+    """Return the erased key for ``person``'s slug, made unique if it is taken.
+
+    It is taken only when a person with the same slug was erased before (staff created
+    the slug again); that earlier record already keeps the loader from using the name.
+    """
+    key = erased_key(person.slug)
+    if Person.objects.filter(slug=key).exclude(pk=person.pk).exists():
+        return f"{key}-{person.pk}"
+    return key
+
+
+def _flag_texts_naming(name: str, *, by_user: AbstractBaseUser) -> None:
+    """Put sessions and events whose text contains ``name`` in the review queue."""
     sessions = Session.objects.filter(
-        Q(summary__contains=name) | Q(blocks__text__contains=name)
+        Q(title__contains=name)
+        | Q(summary__contains=name)
+        | Q(blocks__text__contains=name)
     ).distinct()
-    for session in sessions:
-        session.review_status = ReviewStatus.NEEDS_REVIEW
-        if NAME_IN_TEXT_FLAG not in session.flags:
-            session.flags = [*session.flags, NAME_IN_TEXT_FLAG]
-        session._history_user = by_user
-        session._change_reason = gettext("Flaggad vid borttagning av personuppgifter")
-        session.save()
+    events = Event.objects.filter(
+        Q(title__contains=name) | Q(description__contains=name)
+    )
+    for record in [*sessions, *events]:
+        record.review_status = ReviewStatus.NEEDS_REVIEW
+        if NAME_IN_TEXT_FLAG not in record.flags:
+            record.flags = [*record.flags, NAME_IN_TEXT_FLAG]
+        record._history_user = by_user
+        record._change_reason = gettext("Flaggad vid borttagning av personuppgifter")
+        record.save()
 
 
 def _delete_photos_on_commit(person: Person) -> None:

@@ -23,6 +23,7 @@ from simple_history.utils import get_history_manager_for_model
 from conference.models import Event, EventPerson, KeyFigure, Municipality, ReviewStatus
 from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
 from speakers_app.models import Person
+from speakers_app.services import ANONYMOUS_ATTRIBUTION, NAME_IN_TEXT_FLAG, erased_keys
 
 from .records import ParsedEvent
 from .report import LoadReport
@@ -124,6 +125,7 @@ class _Importer:
         self.reason = f"Inläsning från {source_name}"[:100]
         self.municipalities = dict(Municipality.objects.values_list("code", "pk"))
         self.people: dict[str, Person] = {}
+        self.erased_names: set[str] = set()
         self.sessions: dict[str, Session] = {}
         self.event_is_new = False
         self.stale_sessions: list[Session] = []
@@ -213,13 +215,14 @@ class _Importer:
             default=Event(slug=parsed.slug),
         )
         is_new = event.pk is None
+        flags = self._flags(parsed.flags, parsed.title, parsed.description)
         values = {
             "title": parsed.title[:200],
             "date": parsed.date,
             "organizer": parsed.organizer[:200],
             "description": parsed.description,
-            "flags": parsed.flags,
-            "review_status": self._review(parsed.flags),
+            "flags": flags,
+            "review_status": self._review(flags),
         }
         if self.publish:
             values["is_published"] = True
@@ -234,7 +237,7 @@ class _Importer:
             self._save(event)
         self.event_is_new = is_new
         self._outcome("event", is_new, changed)
-        self._flag(f"Evenemang {parsed.title}", parsed.flags)
+        self._flag(f"Evenemang {parsed.title}", flags)
         return event
 
     def _stamp_source(self, event: Event) -> None:
@@ -246,15 +249,26 @@ class _Importer:
         slugs = {
             slugify(p.name)[:200]: p for p in self.parsed.people if slugify(p.name)
         }
-        existing = {p.slug: p for p in Person.objects.filter(slug__in=slugs)}
+        # An erased person's slug is a key derived from the old one (see erase_person).
+        # If staff made a new person with the old slug, the erasure still wins.
+        keys = {key: slug for slug in slugs for key in erased_keys(slug)}
+        existing = {}
+        erased = set()
+        for person in Person.objects.filter(slug__in=[*slugs, *keys]):
+            if person.slug in keys or person.erased_at is not None:
+                erased.add(keys.get(person.slug, person.slug))
+            else:
+                existing[person.slug] = person
         fresh = []
         for slug, parsed in slugs.items():
+            if slug in erased:
+                # Personal data removed on request: never create or link them again.
+                self.erased_names.add(parsed.name)
+                self.report.skipped_erased += 1
+                continue
             person = existing.get(slug) or Person(slug=slug)
             is_new = person.pk is None
             self.people[parsed.name] = person
-            if person.erased_at is not None:
-                self._outcome("person", False, False)
-                continue  # personal data removed on request: never bring it back
             values = {"name": parsed.name[:200]}
             for attribute in ("title", "organization", "phone"):
                 if getattr(parsed, attribute):
@@ -269,6 +283,12 @@ class _Importer:
                 self._save(person)
             self._outcome("person", is_new, changed)
         self._create(fresh, Person)
+
+    def _flags(self, flags: list[str], *texts: str) -> list[str]:
+        """Add a review flag when the text names a person whose data was erased."""
+        if any(name in text for name in self.erased_names for text in texts):
+            return [*flags, NAME_IN_TEXT_FLAG]
+        return flags
 
     def _wanted_event_people(self) -> tuple[list, list]:
         wanted = [(name, EventPerson.Role.MODERATOR) for name in self.parsed.moderators]
@@ -320,13 +340,19 @@ class _Importer:
                 event=event, slug=parsed.slug
             )
             is_new = session.pk is None
+            flags = parsed.flags
+            if self.erased_names:
+                texts = [b.text for b in parsed.blocks] + [
+                    item for b in parsed.blocks for item in b.items
+                ]
+                flags = self._flags(flags, parsed.title, *texts)
             values = {
                 "title": parsed.title[:255],
                 "kind": parsed.kind,
                 "order": order,
                 "documented": parsed.documented,
-                "flags": parsed.flags,
-                "review_status": self._review(parsed.flags),
+                "flags": flags,
+                "review_status": self._review(flags),
             }
             if self.publish:
                 values["is_published"] = True
@@ -345,7 +371,7 @@ class _Importer:
                 self._save(session)
             self.sessions[parsed.slug] = session
             pending.append((session, parsed, wanted, is_new, changed))
-            self._flag(f"Programpunkt {parsed.title}", parsed.flags)
+            self._flag(f"Programpunkt {parsed.title}", flags)
         self._create_sessions(fresh, pending)
         links, blocks = [], []
         for session, parsed, wanted, is_new, changed in pending:
@@ -569,10 +595,13 @@ class _Importer:
             is_new = quote.pk is None
             person = self.people.get(parsed.person)
             session = self.sessions.get(parsed.session)
+            attribution = parsed.attribution[:255]
+            if parsed.person in self.erased_names:
+                attribution = ANONYMOUS_ATTRIBUTION  # as erase_person left their quotes
             values = {
                 "text": parsed.text,
                 "person_id": person.pk if person else None,
-                "attribution": parsed.attribution[:255],
+                "attribution": attribution,
                 "municipality_id": self.municipalities.get(parsed.municipality),
                 "session_id": session.pk if session else None,
                 "order": order,

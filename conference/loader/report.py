@@ -22,6 +22,7 @@ class LoadReport:
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
     deleted: Counter = field(default_factory=Counter)
+    skipped_erased: int = 0  # people in the document whose data was erased on request
     kept: list[str] = field(default_factory=list)
     flagged: list[str] = field(default_factory=list)
 
@@ -46,6 +47,14 @@ class LoadReport:
             counts = getattr(self, outcome)
             parts = [f"{counts[k]} {NOUNS[k]}" for k in NOUNS if counts[k]]
             lines.append(f"  {word}: {', '.join(parts) if parts else '0'}")
+        if self.skipped_erased:
+            noun = (
+                "borttagen person" if self.skipped_erased == 1 else "borttagna personer"
+            )
+            lines.append(
+                f"  hoppade över {noun}: {self.skipped_erased} "
+                "(personuppgifterna är borttagna på begäran och läses inte in igen)"
+            )
         lines.append(f"  behållna eftersom de ändrats i admin: {len(self.kept)}")
         lines += [f"    - {item}" for item in self.kept]
         lines.append(f"  flaggade för granskning: {len(self.flagged)}")

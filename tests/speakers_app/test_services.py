@@ -11,8 +11,9 @@ from speakers_app.services import (
     ERASURE_MESSAGE,
     NAME_IN_TEXT_FLAG,
     erase_person,
+    erased_key,
 )
-from tests.factories.conference import EventPersonFactory
+from tests.factories.conference import EventFactory, EventPersonFactory
 from tests.factories.sessions import (
     ContentBlockFactory,
     QuoteFactory,
@@ -52,6 +53,34 @@ def test_erase_person_blanks_personal_fields(person, staff):
     ) == (ERASED_NAME, "", "", "", "")
     assert person.slug.startswith("borttagen-")
     assert person.erased_at is not None
+
+
+@pytest.mark.django_db
+def test_erased_slug_is_a_keyed_hash_of_the_old_slug(person, staff, settings):
+    old_slug = person.slug
+
+    erase_person(person=person, by_user=staff)
+
+    person.refresh_from_db()
+    assert person.slug == erased_key(old_slug)
+    assert old_slug not in person.slug
+    assert person.slug.startswith("borttagen-") and len(person.slug) == 26
+    # Keyed with SECRET_KEY: the name alone does not give the key.
+    assert erased_key(old_slug, "another-secret") != person.slug
+    assert erased_key(old_slug) == erased_key(old_slug, settings.SECRET_KEY)
+
+
+@pytest.mark.django_db
+def test_erasing_a_second_person_with_the_same_old_slug(person, staff):
+    old_slug = person.slug
+    first = erase_person(person=person, by_user=staff)
+    again = PersonFactory(name="Alva Exempelsson", slug=old_slug)
+
+    second = erase_person(person=again, by_user=staff)
+
+    assert first.slug == erased_key(old_slug)
+    assert second.slug == f"{erased_key(old_slug)}-{again.pk}"
+    assert second.erased_at is not None
 
 
 @pytest.mark.django_db
@@ -141,6 +170,28 @@ def test_erase_person_flags_sessions_whose_text_names_them(person, staff):
         [NAME_IN_TEXT_FLAG],
     )
     assert unnamed.review_status == ReviewStatus.UNREVIEWED
+
+
+@pytest.mark.django_db
+def test_erase_person_flags_session_titles_and_events_naming_them(person, staff):
+    titled = SessionFactory(title="Alva Exempelsson")
+    event = EventFactory(description="Moderator var Alva Exempelsson.")
+    other = EventFactory()
+
+    erase_person(person=person, by_user=staff)
+
+    titled.refresh_from_db()
+    event.refresh_from_db()
+    other.refresh_from_db()
+    assert (titled.review_status, titled.flags) == (
+        ReviewStatus.NEEDS_REVIEW,
+        [NAME_IN_TEXT_FLAG],
+    )
+    assert (event.review_status, event.flags) == (
+        ReviewStatus.NEEDS_REVIEW,
+        [NAME_IN_TEXT_FLAG],
+    )
+    assert NAME_IN_TEXT_FLAG not in other.flags
 
 
 @pytest.mark.django_db
