@@ -34,7 +34,7 @@ def event_jsonld(page, *, base_url: str) -> SafeString:
     performers = {
         role.person.pk: role.person
         for session in page.sessions
-        for role in session.session_speakers.all()
+        for role in session.people_roles
     }
     if performers:
         data["performer"] = [

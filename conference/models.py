@@ -3,9 +3,10 @@
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from conference.links import link
 
 NATIONAL_CODE = "0000"
 
@@ -87,7 +88,7 @@ class Municipality(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("conference:municipality_detail", kwargs={"slug": self.slug})
+        return link("conference:municipality_detail", slug=self.slug)
 
     @property
     def is_national(self) -> bool:
@@ -136,7 +137,7 @@ class Event(LoadedRecord):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("conference:event_detail", kwargs={"slug": self.slug})
+        return link("conference:event_detail", slug=self.slug)
 
 
 class EventPerson(models.Model):
@@ -289,4 +290,4 @@ class KeyFigure(LoadedRecord):
         return f"{self.label}: {self.value} {self.unit}"
 
     def get_absolute_url(self):
-        return reverse("analysis:key_figure_detail", kwargs={"pk": self.pk})
+        return link("analysis:key_figure_detail", pk=self.pk)

@@ -6,10 +6,12 @@ the page tests count them with 1 and with many related rows.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
+from conference.compiled import CompiledQuery, columns, instance
 from conference.models import Event, EventPerson, KeyFigure, Municipality
 from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
 from speakers_app.models import Person
@@ -19,6 +21,8 @@ HIGHLIGHT_COUNT = 6
 # The loader's bookkeeping (JSON columns of LoadedRecord): public pages never show it,
 # and decoding it for every row loaded cost an uncached page real time.
 LOADER_FIELDS = ("loaded_values", "flags")
+# Compiled queries come in two versions: for visitors, and for editors previewing drafts.
+DRAFTS = (False, True)
 
 
 def loader_fields(*relations: str) -> list[str]:
@@ -93,56 +97,130 @@ class EventPage:
     last_modified: datetime | None = field(default=None)
 
 
-def session_speakers_prefetch() -> Prefetch:
-    """Prefetch each session's people with their municipality, in programme order."""
-    return Prefetch(
-        "session_speakers",
-        queryset=SessionSpeaker.objects.select_related("person__municipality")
-        .defer(*loader_fields("person"))
-        .order_by("order", "pk"),
+def person_from_row(row: dict, prefix: str = "person__") -> Person | None:
+    """The person (with their municipality, when the row has it) of a compiled row."""
+    if row[f"{prefix}id"] is None:
+        return None
+    person = instance(Person, row, prefix)
+    if f"{prefix}municipality__id" in row:
+        person.municipality = municipality_from_row(row, f"{prefix}municipality__")
+    return person
+
+
+def municipality_from_row(row: dict, prefix: str) -> Municipality | None:
+    if row[f"{prefix}id"] is None:
+        return None
+    return instance(Municipality, row, prefix)
+
+
+def people_columns(prefix: str = "person__") -> list[str]:
+    """A person's columns and their municipality's, for `person_from_row`."""
+    return [
+        *columns(Person, prefix, skip=LOADER_FIELDS),
+        *columns(Municipality, f"{prefix}municipality__"),
+    ]
+
+
+def _event(slug: str, *, include_drafts: bool) -> QuerySet:
+    return (
+        visible_events(include_drafts=include_drafts)
+        .filter(slug=slug)
+        .values_list(*columns(Event, skip=LOADER_FIELDS))
     )
+
+
+def _event_people(event_id: int) -> QuerySet:
+    return (
+        EventPerson.objects.filter(event_id=event_id)
+        .order_by("role", "order", "pk")
+        .values_list(*columns(EventPerson), *people_columns())
+    )
+
+
+def _event_sessions(event_id: int, *, include_drafts: bool) -> QuerySet:
+    return (
+        visible_sessions(include_drafts=include_drafts)
+        .filter(event_id=event_id)
+        .order_by("order", "pk")
+        .values_list(*columns(Session, skip=LOADER_FIELDS))
+    )
+
+
+def _event_speakers(event_id: int) -> QuerySet:
+    # All the event's speakers: those of sessions not shown are dropped in Python,
+    # so the SQL needs no list of session ids (and compiles once).
+    return (
+        SessionSpeaker.objects.filter(session__event_id=event_id)
+        .order_by("order", "pk")
+        .values_list(*columns(SessionSpeaker), *people_columns())
+    )
+
+
+def _event_figures(event_id: int, *, include_drafts: bool) -> QuerySet:
+    return (
+        public_key_figures(include_drafts=include_drafts)
+        .filter(event_id=event_id)
+        .order_by("order", "pk")
+        .values_list(
+            *columns(KeyFigure, skip=LOADER_FIELDS),
+            *columns(Municipality, "municipality__"),
+        )
+    )
+
+
+# The event page's five queries, compiled once per process (conference/compiled.py).
+EVENT = {d: CompiledQuery(partial(_event, include_drafts=d), slug=str) for d in DRAFTS}
+EVENT_PEOPLE = CompiledQuery(_event_people, event_id=int)
+EVENT_SESSIONS = {
+    d: CompiledQuery(partial(_event_sessions, include_drafts=d), event_id=int)
+    for d in DRAFTS
+}
+EVENT_SPEAKERS = CompiledQuery(_event_speakers, event_id=int)
+EVENT_FIGURES = {
+    d: CompiledQuery(partial(_event_figures, include_drafts=d), event_id=int)
+    for d in DRAFTS
+}
 
 
 def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
-    """Return everything the event page shows (5 queries), or raise Http404."""
-    try:
-        event = (
-            visible_events(include_drafts=include_drafts)
-            .defer(*loader_fields(""))
-            .get(slug=slug)
-        )
-    except Event.DoesNotExist:
-        raise Http404("No such event") from None
-    people = list(
-        event.event_people.select_related("person__municipality")
-        .defer(*loader_fields("person"))
-        .order_by("role", "order", "pk")
-    )
-    sessions = list(
-        visible_sessions(include_drafts=include_drafts)
-        .filter(event=event)
-        .defer(*loader_fields(""))
-        .prefetch_related(session_speakers_prefetch())
-        .order_by("order", "pk")
-    )
-    for session in sessions:
+    """Return everything the event page shows (5 queries), or raise Http404.
+
+    Each session carries its speakers as `session.people_roles`, in programme order.
+    """
+    rows = EVENT[include_drafts](slug=slug)
+    if not rows:
+        raise Http404("No such event")
+    event = instance(Event, rows[0])
+    people = []
+    for row in EVENT_PEOPLE(event_id=event.pk):
+        role = instance(EventPerson, row)
+        role.person = person_from_row(row)
+        people.append(role)
+    sessions = {}
+    for row in EVENT_SESSIONS[include_drafts](event_id=event.pk):
+        session = instance(Session, row)
         session.event = event  # get_absolute_url needs the slug, no extra query
-    figures = list(
-        public_key_figures(include_drafts=include_drafts)
-        .filter(event=event)
-        .select_related("municipality")
-        .defer(*loader_fields(""))
-        .order_by("order", "pk")
-    )
+        session.people_roles = []
+        sessions[session.pk] = session
+    for row in EVENT_SPEAKERS(event_id=event.pk):
+        if row["session_id"] in sessions:
+            role = instance(SessionSpeaker, row)
+            role.person = person_from_row(row)
+            sessions[row["session_id"]].people_roles.append(role)
+    figures = []
+    for row in EVENT_FIGURES[include_drafts](event_id=event.pk):
+        figure = instance(KeyFigure, row)
+        figure.municipality = municipality_from_row(row, "municipality__")
+        figures.append(figure)
     return EventPage(
         event=event,
         moderators=[p for p in people if p.role == EventPerson.Role.MODERATOR],
         contacts=[p for p in people if p.role == EventPerson.Role.CONTACT],
-        sessions=sessions,
+        sessions=list(sessions.values()),
         highlights=pick_highlights(figures),
         last_modified=latest(
             event.updated_at,
-            *(s.updated_at for s in sessions),
+            *(s.updated_at for s in sessions.values()),
             *(f.updated_at for f in figures),
             *(p.person.updated_at for p in people),
         ),

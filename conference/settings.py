@@ -87,6 +87,14 @@ MIDDLEWARE = [
 ROOT_URLCONF = "conference.urls"
 
 TEMPLATES = [
+    # The public site and analyst pages (templates/jinja2/): see conference/templating.py.
+    {
+        "BACKEND": "conference.templating.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "conference.templating.environment"},
+    },
+    # The admin, simple-history's pages and Django's own forms.
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],

@@ -2,10 +2,10 @@
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from conference.links import link
 from conference.models import LoadedRecord
 
 
@@ -61,4 +61,4 @@ class Person(LoadedRecord):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("speakers_app:person_detail", kwargs={"slug": self.slug})
+        return link("speakers_app:person_detail", slug=self.slug)

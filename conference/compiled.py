@@ -1,0 +1,105 @@
+"""Querysets compiled to SQL once per process, then run with new parameters.
+
+Turning a queryset into SQL costs Django more than the database needs to answer it: on
+the session page, five small queries took ~6 ms of Python to build and ~0.6 ms to run
+(docs/production.md, "Figures"). The public pages ask the same queries with different
+slugs and ids, so each is compiled once, from the same queryset code as everywhere else
+(the publication rules stay in one place), and later calls only swap the parameters.
+
+Only for querysets whose SQL depends on nothing but their parameters: no `now()`, no
+lists of varying length (each would need its own SQL).
+"""
+
+import itertools
+from collections.abc import Callable
+from typing import Any
+
+from django.db import connections
+from django.db.models import Model, QuerySet
+
+# Placeholders that stand for a parameter while the SQL is compiled: values no real
+# query uses, so they can be found again among the compiled parameters.
+_sentinel_numbers = itertools.count(-7_349_218_650_000)
+
+
+class CompiledQuery:
+    """A `values_list()` queryset, compiled once per database, run as plain SQL.
+
+    `build(**params)` returns the queryset; `parameters` names each parameter's type
+    (`str` or `int`). Calling the object returns a list of dicts, one per row, keyed by
+    the names given to `values_list()`, with Django's usual conversions applied.
+    """
+
+    def __init__(self, build: Callable[..., QuerySet], **parameters: type):
+        self.build = build
+        self.parameters = parameters
+        self._compiled: dict[str, tuple] = {}
+
+    def __call__(self, using: str = "default", **params: Any) -> list[dict]:
+        sql, template, slots, names, compiler, converters = self._compile(using)
+        values = list(template)
+        for position, name in slots:
+            values[position] = params[name]
+        with connections[using].cursor() as cursor:
+            cursor.execute(sql, values)
+            rows = cursor.fetchall()
+        if converters:
+            rows = compiler.apply_converters(rows, converters)
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def _compile(self, using: str) -> tuple:
+        # Keyed by vendor too: the test suite runs one process against either database.
+        key = f"{using}:{connections[using].vendor}"
+        if key not in self._compiled:
+            sentinels = {
+                name: f"\x1fparam-{name}\x1f"
+                if kind is str
+                else next(_sentinel_numbers)
+                for name, kind in self.parameters.items()
+            }
+            queryset = self.build(**sentinels)
+            names = list(queryset._fields) or [
+                field.attname for field in queryset.model._meta.concrete_fields
+            ]
+            compiler = queryset.query.get_compiler(using=using)
+            sql, template = compiler.as_sql()
+            slots = [
+                (position, name)
+                for position, value in enumerate(template)
+                for name, sentinel in sentinels.items()
+                if value == sentinel and type(value) is type(sentinel)
+            ]
+            missing = set(sentinels) - {name for _, name in slots}
+            if missing:
+                raise ValueError(f"Parameters not found in the SQL: {sorted(missing)}")
+            fields = [column[0] for column in compiler.select[: compiler.col_count]]
+            converters = compiler.get_converters(fields)
+            self._compiled[key] = (sql, template, slots, names, compiler, converters)
+        return self._compiled[key]
+
+
+def columns(model: type[Model], prefix: str = "", *, skip=()) -> list[str]:
+    """The `values_list()` names of a model's columns, reached through `prefix`.
+
+    `columns(Person, "person__", skip=LOADER_FIELDS)` → "person__id", "person__name", …
+    """
+    return [
+        prefix + (field.name if prefix else field.attname)
+        for field in model._meta.concrete_fields
+        if field.name not in skip
+    ]
+
+
+def instance[M: Model](model: type[M], row: dict, prefix: str = "") -> M:
+    """Build a model instance from the `prefix`-named columns of a row.
+
+    Fields not in the row are deferred, as with `only()`: reading one would query the
+    database, which the query-count tests would notice.
+    """
+    names, values = [], []
+    for field in model._meta.concrete_fields:
+        column = prefix + (field.name if prefix else field.attname)
+        if column in row:
+            names.append(field.attname)
+            values.append(row[column])
+    return model.from_db("default", names, values)

@@ -1,0 +1,74 @@
+"""Compiled queries and fast links give what Django's own querysets and reverse() give."""
+
+import pytest
+from django.urls import reverse, set_script_prefix
+
+from conference.compiled import CompiledQuery, columns, instance
+from conference.links import link
+from sessions_app.models import ContentBlock, Session
+from tests.factories.conference import EventFactory
+from tests.factories.sessions import ContentBlockFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def blocks_of(session_id):
+    return (
+        ContentBlock.objects.filter(session_id=session_id)
+        .order_by("order")
+        .values_list(*columns(ContentBlock), *columns(Session, "session__"))
+    )
+
+
+def test_a_compiled_query_runs_again_with_new_parameters():
+    first, second = SessionFactory(), SessionFactory()
+    ContentBlockFactory(session=first, order=1, kind="bullet_list", items=["a", "b"])
+    ContentBlockFactory(session=second, order=1, text="Andra")
+    ContentBlockFactory(session=second, order=2, text="Tredje")
+    query = CompiledQuery(blocks_of, session_id=int)
+
+    rows = query(session_id=first.pk)
+    again = query(session_id=second.pk)
+
+    assert [row["items"] for row in rows] == [["a", "b"]]  # JSON decoded on SQLite too
+    assert [row["text"] for row in again] == ["Andra", "Tredje"]
+    assert again == [
+        dict(zip(blocks_of(0)._fields, row, strict=True))
+        for row in blocks_of(second.pk)
+    ]
+
+
+def test_instance_builds_the_model_and_its_relation_from_a_row():
+    session = SessionFactory(title="Om skolan")
+    ContentBlockFactory(session=session, text="Text")
+    row = CompiledQuery(blocks_of, session_id=int)(session_id=session.pk)[0]
+
+    block = instance(ContentBlock, row)
+    related = instance(Session, row, "session__")
+
+    assert (block.text, block.session_id) == ("Text", session.pk)
+    assert (related.pk, related.title) == (session.pk, "Om skolan")
+
+
+def test_a_parameter_missing_from_the_sql_is_an_error():
+    query = CompiledQuery(lambda slug: Session.objects.values_list("pk"), slug=str)
+    with pytest.raises(ValueError, match="slug"):
+        query(slug="x")
+
+
+def test_link_matches_reverse_also_under_a_script_prefix():
+    event = EventFactory(slug="dag-1")
+    session = SessionFactory(event=event, slug="om_skolan-2")
+    try:
+        for prefix in ("/", "/konferens/"):
+            set_script_prefix(prefix)
+            assert session.get_absolute_url() == reverse(
+                "sessions_app:session_detail",
+                kwargs={"event_slug": "dag-1", "slug": "om_skolan-2"},
+            )
+            assert link("analysis:key_figure_detail", pk=42) == reverse(
+                "analysis:key_figure_detail", kwargs={"pk": 42}
+            )
+    finally:
+        set_script_prefix("/")
+    assert event.get_absolute_url() == "/evenemang/dag-1/"
