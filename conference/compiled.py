@@ -12,6 +12,7 @@ lists of varying length (each would need its own SQL).
 
 import itertools
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from django.db import connections
@@ -96,10 +97,17 @@ def instance[M: Model](model: type[M], row: dict, prefix: str = "") -> M:
     Fields not in the row are deferred, as with `only()`: reading one would query the
     database, which the query-count tests would notice.
     """
-    names, values = [], []
+    attnames, keys = _plan(model, prefix, tuple(row))
+    return model.from_db("default", attnames, [row[key] for key in keys])
+
+
+@lru_cache(maxsize=256)
+def _plan(model: type[Model], prefix: str, row_keys: tuple[str, ...]) -> tuple:
+    """Which row keys fill which fields, worked out once per query and model."""
+    attnames, keys = [], []
     for field in model._meta.concrete_fields:
-        column = prefix + (field.name if prefix else field.attname)
-        if column in row:
-            names.append(field.attname)
-            values.append(row[column])
-    return model.from_db("default", names, values)
+        key = prefix + (field.name if prefix else field.attname)
+        if key in row_keys:
+            attnames.append(field.attname)
+            keys.append(key)
+    return attnames, keys

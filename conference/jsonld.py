@@ -7,8 +7,9 @@ keeps the page byte-identical between requests, which the ETag relies on.
 
 import json
 
-from django.utils.html import _json_script_escapes
 from django.utils.safestring import SafeString, mark_safe
+
+JSON_SCRIPT_ESCAPES = (("&", "\\u0026"), ("<", "\\u003C"), (">", "\\u003E"))
 
 
 def event_jsonld(page, *, base_url: str) -> SafeString:
@@ -49,7 +50,11 @@ def event_jsonld(page, *, base_url: str) -> SafeString:
             }
             for session in page.sessions
         ]
-    text = json.dumps(data, ensure_ascii=False).translate(_json_script_escapes)
+    text = json.dumps(data, ensure_ascii=False)
+    # What django.utils.html.json_script escapes; str.replace is many times faster
+    # than str.translate on a text with non-ASCII letters.
+    for character, escaped in JSON_SCRIPT_ESCAPES:
+        text = text.replace(character, escaped)
     return mark_safe(  # noqa: S308 - JSON with <, > and & escaped
         f'<script type="application/ld+json">{text}</script>'
     )

@@ -72,3 +72,22 @@ def test_link_matches_reverse_also_under_a_script_prefix():
     finally:
         set_script_prefix("/")
     assert event.get_absolute_url() == "/evenemang/dag-1/"
+
+
+def test_repeated_queries_are_prepared_on_postgresql_only():
+    from django.db import connection
+
+    session = SessionFactory()
+    query = CompiledQuery(blocks_of, session_id=int)
+    for _ in range(6):  # DB_PREPARE_THRESHOLD is 5
+        query(session_id=session.pk)
+    options = connection.settings_dict.get("OPTIONS", {})
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+                ['%FROM "sessions_app_contentblock"%'],
+            )
+            assert cursor.fetchone()[0] == 1
+    else:
+        assert "prepare_threshold" not in options

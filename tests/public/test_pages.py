@@ -257,3 +257,17 @@ def test_session_page_is_light(client, conference):
     )
     assert page.find_all("script", src=True) == []
     assert len(response.content) + css_bytes < 100 * 1024
+
+
+def test_event_json_ld_cannot_close_its_script_element(client):
+    import json
+
+    event = EventFactory(
+        is_published=True, title="Dag </script><script>alert(1)</script> & mer"
+    )
+    response = client.get(event.get_absolute_url())
+    html = response.content.decode()
+    block = html.split('<script type="application/ld+json">', 1)[1]
+    text = block.split("</script>", 1)[0]
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["name"] == event.title
