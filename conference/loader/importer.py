@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import cache
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
@@ -21,6 +22,7 @@ from django.utils.text import slugify
 from simple_history.utils import get_history_manager_for_model
 
 from conference.models import Event, EventPerson, KeyFigure, Municipality, ReviewStatus
+from conference.page_cache import bump_content_version
 from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
 from speakers_app.models import Person
 from speakers_app.services import ANONYMOUS_ATTRIBUTION, NAME_IN_TEXT_FLAG, erased_keys
@@ -56,9 +58,13 @@ def import_event(
     try:
         with transaction.atomic():
             _wait_for_other_loads()
-            _Importer(parsed, source_name, checksum, publish, report).run()
+            importer = _Importer(parsed, source_name, checksum, publish, report)
+            importer.run()
             if dry_run:
                 raise _DryRun
+            if report.changed_anything or importer.wrote:
+                # Bulk writes send no post_save signal, which would do this.
+                transaction.on_commit(bump_content_version, robust=True)
     except _DryRun:
         pass
     except ValidationError as error:
@@ -123,12 +129,18 @@ class _Importer:
         self.publish = publish
         self.report = report
         self.reason = f"Inläsning från {source_name}"[:100]
-        self.municipalities = dict(Municipality.objects.values_list("code", "pk"))
+        codes = _municipality_codes(parsed)
+        self.municipalities = dict(
+            Municipality.objects.filter(code__in=codes).values_list("code", "pk")
+            if codes
+            else ()
+        )
         self.people: dict[str, Person] = {}
         self.erased_names: set[str] = set()
         self.sessions: dict[str, Session] = {}
         self.event_is_new = False
         self.stale_sessions: list[Session] = []
+        self.wrote = False  # whether _write changed any row
 
     def run(self) -> None:
         self._people()
@@ -145,7 +157,8 @@ class _Importer:
             return
         if self.report.changed_anything or event.source_checksum != self.checksum:
             self._stamp_source(event)
-            self._save(event)
+            _clean(event)
+            self._write(Event, [], [event])
 
     # Generic field sync -------------------------------------------------------------
 
@@ -234,7 +247,8 @@ class _Importer:
             self._stamp_source(event)
             event.loaded_values["__people"] = self._wanted_event_people()[1]
         if changed:
-            self._save(event)
+            _clean(event)
+            self._write(Event, [event] if is_new else [], [] if is_new else [event])
         self.event_is_new = is_new
         self._outcome("event", is_new, changed)
         self._flag(f"Evenemang {parsed.title}", flags)
@@ -259,7 +273,7 @@ class _Importer:
                 erased.add(keys.get(person.slug, person.slug))
             else:
                 existing[person.slug] = person
-        fresh = []
+        fresh, updated = [], []
         for slug, parsed in slugs.items():
             if slug in erased:
                 # Personal data removed on request: never create or link them again.
@@ -276,13 +290,11 @@ class _Importer:
             if parsed.municipality in self.municipalities:
                 values["municipality_id"] = self.municipalities[parsed.municipality]
             changed = self._sync(person, values, "person", f"Person {parsed.name}")
-            if is_new:
+            if is_new or changed:
                 _clean(person)
-                fresh.append(person)
-            elif changed:
-                self._save(person)
+                (fresh if is_new else updated).append(person)
             self._outcome("person", is_new, changed)
-        self._create(fresh, Person)
+        self._write(Person, fresh, updated)
 
     def _flags(self, flags: list[str], *texts: str) -> list[str]:
         """Add a review flag when the text names a person whose data was erased."""
@@ -426,22 +438,9 @@ class _Importer:
             for code in session.loaded_values["__municipalities"]
         ]
         through.objects.bulk_create(rows)
-        history = _history(Session).bulk_history_create(
-            fresh, default_change_reason=self.reason
-        )
-        by_session = {record.id: record for record in history}
-        m2m_history = apps.get_model("sessions_app", "HistoricalSession_municipalities")
-        m2m_history.objects.bulk_create(
-            [
-                m2m_history(
-                    id=row.pk,
-                    history=by_session[row.session_id],
-                    session_id=row.session_id,
-                    municipality_id=row.municipality_id,
-                )
-                for row in rows
-            ]
-        )
+        date = _copy_to_history(Session, fresh, [], self.reason)
+        if rows and date:
+            _copy_session_municipalities_to_history(fresh, date)
 
     def _speaker_rows(self, session, parsed) -> list[SessionSpeaker]:
         by_slug = {p.slug: p for p in self.people.values()}
@@ -522,9 +521,30 @@ class _Importer:
         if not rows:
             return
         model.objects.bulk_create(rows)
-        _history(model).bulk_history_create(rows, default_change_reason=self.reason)
+        _copy_to_history(model, rows, [], self.reason)
         if kind:
             self.report.count("created", kind, len(rows))
+
+    def _write(self, model, created: list, updated: list) -> None:
+        """Insert ``created``, update ``updated`` and write the history of both.
+
+        One insert, one update per changed row, and one insert of the history of all
+        ("+" for created, "~" for updated, as save() would write them). The rows were
+        validated when they were built.
+        """
+        if not created and not updated:
+            return
+        self.wrote = True
+        if created:
+            model.objects.bulk_create(created)
+        now = timezone.now()
+        for obj in updated:
+            # One plain UPDATE each, as save() writes: bulk_update's CASE per column
+            # costs more than it saves at the few rows a load changes.
+            obj.updated_at = now
+            values = {name: getattr(obj, name) for name in _updatable_fields(model)}
+            model.objects.filter(pk=obj.pk).update(**values)
+        _copy_to_history(model, created, updated, self.reason)
 
     def _delete(self, row, kind: str) -> None:
         row._change_reason = self.reason
@@ -539,7 +559,7 @@ class _Importer:
         )
         seen: dict[str, int] = {}
         keys: set[str] = set()
-        fresh = []
+        fresh, updated = [], []
         for order, parsed in enumerate(self.parsed.figures):
             # The sentence with its numbers masked, and the place in it: a corrected
             # number updates the same figure instead of replacing it.
@@ -571,13 +591,11 @@ class _Importer:
             self._flag(
                 f"Nyckeltal {parsed.label} ({parsed.value} {parsed.unit})", parsed.flags
             )
-            if is_new:
+            if is_new or changed:
                 _clean(figure)
-                fresh.append(figure)
-            elif changed:
-                self._save(figure)
+                (fresh if is_new else updated).append(figure)
             self._outcome("key_figure", is_new, changed)
-        self._create(fresh, KeyFigure)
+        self._write(KeyFigure, fresh, updated)
         for key, figure in existing.items():
             if key not in keys and figure.loaded_values:
                 self._remove(figure, "key_figure", f"Nyckeltal ”{figure.label}”")
@@ -587,7 +605,7 @@ class _Importer:
             {} if self.event_is_new else {q.natural_key: q for q in event.quotes.all()}
         )
         keys = set()
-        fresh = []
+        fresh, updated = [], []
         for order, parsed in enumerate(self.parsed.quotes):
             key = natural_key(parsed.session, parsed.person, parsed.text, order)
             keys.add(key)
@@ -607,13 +625,11 @@ class _Importer:
                 "order": order,
             }
             changed = self._sync(quote, values, "quote", f"Citat ”{parsed.text[:40]}”")
-            if is_new:
+            if is_new or changed:
                 _clean(quote)
-                fresh.append(quote)
-            elif changed:
-                self._save(quote)
+                (fresh if is_new else updated).append(quote)
             self._outcome("quote", is_new, changed)
-        self._create(fresh, Quote)
+        self._write(Quote, fresh, updated)
         for key, quote in existing.items():
             if key not in keys and quote.loaded_values:
                 self._remove(quote, "quote", f"Citat ”{quote.text[:40]}”")
@@ -634,6 +650,16 @@ class _Importer:
         obj._change_reason = self.reason
         obj.delete()
         self.report.count("deleted", kind)
+
+
+def _municipality_codes(parsed: ParsedEvent) -> set[str]:
+    """Return every municipality code the document uses, to read only those rows."""
+    codes = {person.municipality for person in parsed.people}
+    codes.update(code for session in parsed.sessions for code in session.municipalities)
+    codes.update(figure.municipality for figure in parsed.figures)
+    codes.update(quote.municipality for quote in parsed.quotes)
+    codes.discard("")
+    return codes
 
 
 def _block_value(kind, text, items, person) -> list:
@@ -673,6 +699,85 @@ class _Current:
         )
         for row in blocks.order_by("session_id", "order", "pk"):
             self.blocks.setdefault(row.session_id, []).append(row)
+
+
+def _copy_to_history(model, created: list, updated: list, reason: str):
+    """Write the history rows of rows just written, in one query; return their date.
+
+    These are the rows simple-history's save() or bulk_history_create() would write
+    ("+" for created, "~" for updated, the loader's change reason, the user of the
+    request if any), but the database copies the values from the rows themselves
+    instead of the loader building and sending a second model instance per row.
+    Identifiers come from the models' metadata; every value is a parameter. A model
+    whose history also tracks m2m fields needs those copied too (see Session).
+    """
+    objs = [*created, *updated]
+    if not objs or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+        return None
+    history = _history(model).model
+    q = connection.ops.quote_name
+    date = timezone.now()
+    user = history.get_default_history_user(objs[0])
+    columns = ", ".join(q(field.column) for field in history.tracked_fields)
+    pk = q(model._meta.pk.column)
+    kind = "%s"
+    kind_params = ["+" if created else "~"]
+    if created and updated:
+        kind = f"CASE WHEN {pk} IN ({_marks(created)}) THEN '+' ELSE '~' END"
+        kind_params = [obj.pk for obj in created]
+    sql = (
+        f"INSERT INTO {q(history._meta.db_table)} ({columns}, history_date, "  # noqa: S608
+        "history_change_reason, history_type, history_user_id) "
+        f"SELECT {columns}, %s, %s, {kind}, %s FROM {q(model._meta.db_table)} "
+        f"WHERE {pk} IN ({_marks(objs)}) ORDER BY {pk}"
+    )
+    params = [
+        connection.ops.adapt_datetimefield_value(date),
+        reason,
+        *kind_params,
+        user.pk if user else None,
+        *(obj.pk for obj in objs),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+    return date
+
+
+def _copy_session_municipalities_to_history(sessions: list, date) -> None:
+    """Copy new sessions' municipality links to their history rows written at ``date``.
+
+    simple-history keeps them per history row (Session tracks this m2m field).
+    """
+    history = _history(Session).model
+    table = apps.get_model("sessions_app", "HistoricalSession_municipalities")
+    through = Session.municipalities.through
+    q = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {q(table._meta.db_table)} "  # noqa: S608
+        "(id, session_id, municipality_id, history_id) "
+        "SELECT t.id, t.session_id, t.municipality_id, h.history_id "
+        f"FROM {q(through._meta.db_table)} t "
+        f"JOIN {q(history._meta.db_table)} h ON h.id = t.session_id "
+        f"WHERE t.session_id IN ({_marks(sessions)}) AND h.history_date = %s "
+        "ORDER BY t.id"
+    )
+    params = [*(session.pk for session in sessions)]
+    params.append(connection.ops.adapt_datetimefield_value(date))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def _marks(objs: list) -> str:
+    return ", ".join(["%s"] * len(objs))
+
+
+@cache
+def _updatable_fields(model) -> list[str]:
+    return [
+        field.attname
+        for field in model._meta.concrete_fields
+        if not field.primary_key and not getattr(field, "auto_now_add", False)
+    ]
 
 
 @cache
