@@ -1,4 +1,4 @@
-"""Comparison charts as geometry for server-rendered SVG (templates/includes/charts/).
+"""Comparison charts as geometry for server-rendered SVG (templates/jinja2/analysis/chart.html).
 
 Two views of one measure (same label and unit): a time series per area (line chart) and
 the areas side by side for one year (bar chart). The numbers here are only positions;
@@ -10,9 +10,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from conference.analysis.exports import area_name
+from conference.analysis.exports import site_detail_urls
 from conference.formatting import format_value_with_unit
-from conference.models import KeyFigure
 
 MAX_SERIES = 6
 MAX_BARS = 30
@@ -20,6 +19,22 @@ LINE_WIDTH, LINE_HEIGHT = 640, 320
 LINE_MARGIN = {"left": 110, "right": 24, "top": 16, "bottom": 40}
 BAR_WIDTH, BAR_ROW, BAR_LABEL, BAR_VALUE_ROOM = 640, 28, 170, 110
 TICKS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ChartFigure:
+    """What a chart needs of a key figure, as plain values (selectors.chart_figures)."""
+
+    pk: int
+    label: str
+    value: Decimal
+    unit: str
+    period: str
+    year: int | None
+    scope: str
+    municipality_id: int | None
+    area: str  # the municipality's name, or the scope's ("Göteborgsregionen")
+    source: str  # the title of the event where it was quoted
 
 
 @dataclass
@@ -82,7 +97,7 @@ class Chart:
     plot: dict = field(default_factory=dict)
 
 
-def latest_per_area_and_year(figures: list[KeyFigure]) -> list[KeyFigure]:
+def latest_per_area_and_year(figures: list[ChartFigure]) -> list[ChartFigure]:
     """Keep one figure per (area, year): the first given (callers pass newest first)."""
     seen, kept = set(), []
     for figure in figures:
@@ -124,33 +139,35 @@ def value_range(values: list[Decimal]) -> tuple[Decimal, Decimal]:
     return low, high
 
 
-def sources_of(figures: list[KeyFigure]) -> list[str]:
-    return sorted({figure.event.title for figure in figures})
+def sources_of(figures: list[ChartFigure]) -> list[str]:
+    return sorted({figure.source for figure in figures})
 
 
-def data_rows(figures: list[KeyFigure]) -> list[DataRow]:
+def data_rows(figures: list[ChartFigure]) -> list[DataRow]:
+    url_for = site_detail_urls()
     return [
         DataRow(
-            area=area_name(figure),
+            area=figure.area,
             period=figure.period or str(figure.year or ""),
             value_text=format_value_with_unit(figure.value, figure.unit),
-            url=figure.get_absolute_url(),
+            url=url_for(figure.pk),
         )
         for figure in figures
     ]
 
 
-def area_key(figure: KeyFigure) -> tuple:
+def area_key(figure) -> tuple:
+    """Return what tells areas apart (a ChartFigure's or a KeyFigure's)."""
     return (figure.municipality_id, figure.scope)
 
 
-def line_chart(figures: list[KeyFigure], *, label: str, unit: str, focus=None):
+def line_chart(figures: list[ChartFigure], *, label: str, unit: str, focus=None):
     """Return a time series chart, or None when there are fewer than two years."""
     dated = [figure for figure in figures if figure.year is not None]
     years = sorted({figure.year for figure in dated})
     if len(years) < 2:
         return None
-    by_area: dict[tuple, list[KeyFigure]] = {}
+    by_area: dict[tuple, list[ChartFigure]] = {}
     for figure in dated:
         by_area.setdefault(area_key(figure), []).append(figure)
     # A single point says nothing about time, except for the figure's own area.
@@ -163,7 +180,7 @@ def line_chart(figures: list[KeyFigure], *, label: str, unit: str, focus=None):
         return None
     ranked = sorted(
         by_area.values(),
-        key=lambda rows: (area_key(rows[0]) != focus, -len(rows), area_name(rows[0])),
+        key=lambda rows: (area_key(rows[0]) != focus, -len(rows), rows[0].area),
     )[:MAX_SERIES]
     shown = [figure for rows in ranked for figure in rows]
     low, high, tick_step = axis([figure.value for figure in shown])
@@ -178,13 +195,13 @@ def line_chart(figures: list[KeyFigure], *, label: str, unit: str, focus=None):
         rows = sorted(rows, key=lambda figure: figure.year)
         series.append(
             Series(
-                name=area_name(rows[0]),
+                name=rows[0].area,
                 css_class=f"series-{index}",
                 points=[
                     Point(
                         x=x_of[figure.year],
                         y=scale(figure.value, low, high, bottom, top),
-                        text=f"{area_name(figure)} {figure.year}: "
+                        text=f"{figure.area} {figure.year}: "
                         + format_value_with_unit(figure.value, unit),
                     )
                     for figure in rows
@@ -201,7 +218,7 @@ def line_chart(figures: list[KeyFigure], *, label: str, unit: str, focus=None):
         for step_no in range(TICKS + 1)
     ]
     names = ", ".join(item.name for item in series)
-    rows = sorted(shown, key=lambda figure: (area_name(figure), figure.year))
+    rows = sorted(shown, key=lambda figure: (figure.area, figure.year))
     return Chart(
         kind="line",
         slug="tidsserie",
@@ -219,7 +236,7 @@ def line_chart(figures: list[KeyFigure], *, label: str, unit: str, focus=None):
     )
 
 
-def bar_chart(figures: list[KeyFigure], *, label: str, unit: str, year=None):
+def bar_chart(figures: list[ChartFigure], *, label: str, unit: str, year=None):
     """Return the areas side by side for a year (default: the latest two areas share)."""
     by_year: dict = {}
     for figure in figures:
@@ -238,7 +255,7 @@ def bar_chart(figures: list[KeyFigure], *, label: str, unit: str, year=None):
         end = scale(figure.value, low, high, BAR_LABEL, plot_right)
         bars.append(
             Bar(
-                name=area_name(figure),
+                name=figure.area,
                 x=min(zero, end),
                 y=index * BAR_ROW + 4,
                 width=max(round(abs(end - zero), 1), 0.5),
@@ -264,12 +281,11 @@ def bar_chart(figures: list[KeyFigure], *, label: str, unit: str, year=None):
     )
 
 
-def comparison_charts(
-    figures: list[KeyFigure], *, focus: KeyFigure | None = None
-) -> list[Chart]:
+def comparison_charts(figures: list[ChartFigure], *, focus=None) -> list[Chart]:
     """Return the charts that say something for figures of one label and unit.
 
-    With a focus figure, its area leads the time series and the bars show its year.
+    With a focus figure (a KeyFigure or ChartFigure), its area leads the time series
+    and the bars show its year.
     """
     if not figures:
         return []

@@ -12,10 +12,11 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from django.db.models import F
 from django.http import FileResponse, StreamingHttpResponse
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
@@ -70,12 +71,6 @@ def decimal_text(value: Decimal) -> str:
     return text
 
 
-def area_name(figure: KeyFigure) -> str:
-    if figure.municipality is not None:
-        return figure.municipality.name
-    return str(KeyFigure.Scope(figure.scope).label)
-
-
 def record_rows(queryset):
     """Return the queryset as plain rows with just what a record needs.
 
@@ -115,6 +110,16 @@ class DetailUrls:
 
     def __call__(self, pk: int) -> str:
         return f"{self.prefix}{pk}{self.suffix}"
+
+
+def site_detail_urls() -> DetailUrls:
+    """Return DetailUrls for the site's own pages (paths without host)."""
+    return _site_detail_urls(get_script_prefix())
+
+
+@lru_cache(maxsize=16)
+def _site_detail_urls(script_prefix: str) -> DetailUrls:
+    return DetailUrls("")
 
 
 def key_figure_record(row: dict, *, url_for) -> dict:

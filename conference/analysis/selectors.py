@@ -1,12 +1,44 @@
 """Reads for the analyst pages, exports and API: only what the public may see."""
 
+from functools import cache
+
 from django.db.models import Q, QuerySet
 
+from conference.analysis.charts import ChartFigure
+from conference.analysis.filters import published_events
 from conference.models import KeyFigure
+from conference.page_cache import content_cached
 from conference.selectors import public_key_figures
 
 # Rows read for a comparison chart: more would not fit a readable chart anyway.
 COMPARISON_LIMIT = 400
+# What the explorer's table shows of a figure. Read as plain values: model instances
+# with their area and event cost more to build than the rest of the page.
+TABLE_COLUMNS = (
+    "id",
+    "label",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "year",
+    "scope",
+    "municipality__name",
+    "municipality__code",
+    "event__title",
+)
+CHART_COLUMNS = (
+    "id",
+    "label",
+    "value",
+    "unit",
+    "period",
+    "year",
+    "scope",
+    "municipality_id",
+    "municipality__name",
+    "event__title",
+)
 
 
 def key_figures_for_listing() -> QuerySet[KeyFigure]:
@@ -15,6 +47,30 @@ def key_figures_for_listing() -> QuerySet[KeyFigure]:
         public_key_figures()
         .select_related("municipality", "event", "session")
         .order_by("label", "-year", "pk")
+    )
+
+
+def key_figure_table_rows() -> QuerySet:
+    """Return published key figures in the listing's order as named tuples of
+    TABLE_COLUMNS (for the explorer's table)."""
+    return _table_rows().all()
+
+
+@cache
+def _table_rows() -> QuerySet:
+    # Built once per process and cloned per request, as a generic view's class-level
+    # queryset is: building the publication filters again cost a tenth of a page.
+    return key_figures_for_listing().values_list(*TABLE_COLUMNS, named=True)
+
+
+def event_choices() -> tuple[tuple[str, str], ...]:
+    """Return (slug, title) of the events the explorer's form offers.
+
+    Read once per content version: the list changes only when content does.
+    """
+    return content_cached(
+        "analysis:event-choices",
+        lambda: tuple(published_events().values_list("slug", "title")),
     )
 
 
@@ -28,7 +84,38 @@ def key_figure_detail(pk: int) -> KeyFigure | None:
     )
 
 
-def comparable_figures(figure: KeyFigure) -> list[KeyFigure]:
+def chart_figures(queryset: QuerySet) -> list[ChartFigure]:
+    """Return the figures of a queryset, in its order, as what a chart draws."""
+    scope_names = {value: str(label) for value, label in KeyFigure.Scope.choices}
+    return [
+        ChartFigure(
+            pk=pk,
+            label=label,
+            value=value,
+            unit=unit,
+            period=period,
+            year=year,
+            scope=scope,
+            municipality_id=municipality_id,
+            area=area or scope_names[scope],
+            source=source,
+        )
+        for (
+            pk,
+            label,
+            value,
+            unit,
+            period,
+            year,
+            scope,
+            municipality_id,
+            area,
+            source,
+        ) in queryset.values_list(*CHART_COLUMNS)
+    ]
+
+
+def comparable_figures(figure: KeyFigure) -> list[ChartFigure]:
     """Return published figures that measure the same thing (same label and unit).
 
     Kolada-style: the figure's own area, Riket and GR as a whole over the years, and
@@ -41,7 +128,7 @@ def comparable_figures(figure: KeyFigure) -> list[KeyFigure]:
         else Q(scope=figure.scope, municipality__isnull=True)
     )
     neighbours = Q(year=figure.year, municipality__gr_member=True)
-    return list(
+    return chart_figures(
         public_key_figures()
         .filter(label=figure.label, unit=figure.unit)
         .filter(
@@ -50,22 +137,23 @@ def comparable_figures(figure: KeyFigure) -> list[KeyFigure]:
             | Q(scope=KeyFigure.Scope.REGION)
             | neighbours
         )
-        .select_related("municipality", "event")
         .order_by("-event__date", "-pk")[:COMPARISON_LIMIT]
     )
 
 
-def figures_for_charts(filtered: QuerySet[KeyFigure]) -> list[KeyFigure]:
-    """Return the newest filtered figures of one unit (the first one found) for charts.
+def chart_query(filtered: QuerySet) -> QuerySet:
+    """Return the query of figures_for_charts(): the newest filtered figures."""
+    newest = filtered.values_list(*CHART_COLUMNS).order_by("-event__date", "-pk")
+    return newest[:COMPARISON_LIMIT]
+
+
+def figures_for_charts(query: QuerySet) -> list[ChartFigure]:
+    """Return the figures of chart_query() in one unit (the first one found) for charts.
 
     A chart compares like with like: if one label was quoted in several units, only
     the figures in the unit of the newest quote are drawn.
     """
-    rows = list(
-        filtered.select_related("municipality", "event").order_by(
-            "-event__date", "-pk"
-        )[:COMPARISON_LIMIT]
-    )
+    rows = chart_figures(query)
     if not rows:
         return []
     label, unit = rows[0].label, rows[0].unit

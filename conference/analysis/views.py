@@ -1,94 +1,170 @@
 """Analyst pages: the key-figure explorer, one figure with its comparison, exports."""
 
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from urllib.parse import urlencode
+
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
-from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.urls import get_script_prefix, reverse
 
 from conference.analysis import selectors
-from conference.analysis.charts import comparison_charts
-from conference.analysis.counts import CountCachingPaginator
-from conference.analysis.exports import FORMATS, export_response
-from conference.analysis.filters import KeyFigureFilterSet
+from conference.analysis.charts import Chart, comparison_charts
+from conference.analysis.counts import CountCachingPaginator, cached_for_query
+from conference.analysis.exports import FORMATS, export_response, site_detail_urls
+from conference.analysis.filter_form import filter_form
+from conference.analysis.filters import KeyFigureFilterSet, key_figure_filterset
+from conference.formatting import format_figure
+from conference.models import NATIONAL_CODE, KeyFigure
+from conference.templating import url
 
 PAGE_SIZE = 50
+# Plain strings: the site has one language (conference/templating.py).
 SORTABLE_COLUMNS = [
-    ("label", _("Vad som mäts")),
-    ("value", _("Värde")),
-    ("year", _("Period")),
-    ("municipality", _("Område")),
-    ("unit", _("Enhet")),
-    ("event", _("Evenemang")),
+    ("label", "Vad som mäts"),
+    ("value", "Värde"),
+    ("year", "Period"),
+    ("municipality", "Område"),
+    ("unit", "Enhet"),
+    ("event", "Evenemang"),
 ]
 EXPORT_LABELS = {
-    "csv": _("CSV (för skript)"),
-    "excel-csv": _("CSV för Excel"),
-    "xlsx": _("Excel (XLSX)"),
-    "json": _("JSON"),
+    "csv": "CSV (för skript)",
+    "excel-csv": "CSV för Excel",
+    "xlsx": "Excel (XLSX)",
+    "json": "JSON",
 }
 
 
+def query_string(params: dict[str, list[str]]) -> str:
+    """Return parameters as a query string, as QueryDict.urlencode() writes them."""
+    return urlencode(
+        [(name, value) for name, values in params.items() for value in values]
+    )
+
+
 def query_without(request, *names) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
+    return query_string(
+        {name: values for name, values in request.GET.lists() if name not in names}
+    )
 
 
 def sort_links(request, current: list[str]) -> list[dict]:
     """Return a link per sortable column that sorts by it, or reverses the sort."""
     links = []
-    base = request.GET.copy()
-    base.pop("page", None)
+    base = {name: values for name, values in request.GET.lists() if name != "page"}
     for key, heading in SORTABLE_COLUMNS:
         state = None
         if current and current[0] == key:
             state = "ascending"
         elif current and current[0] == f"-{key}":
             state = "descending"
-        query = base.copy()
-        query["ordering"] = f"-{key}" if state == "ascending" else key
-        links.append(
-            {"heading": heading, "query": query.urlencode(), "aria_sort": state}
-        )
+        ordering = f"-{key}" if state == "ascending" else key
+        query = query_string({**base, "ordering": [ordering]})
+        links.append({"heading": heading, "query": query, "aria_sort": state})
     return links
 
 
+def export_links(query: str) -> list[dict]:
+    """Return a link per export format and to the API, carrying the filter."""
+    suffix = f"?{query}" if query else ""
+    return [
+        {"label": label, "url": path + suffix}
+        for label, path in export_paths(get_script_prefix())
+    ]
+
+
+@lru_cache(maxsize=16)
+def export_paths(script_prefix: str) -> tuple[tuple[str, str], ...]:
+    # reverse() once per process (and script prefix), not five times per page.
+    return tuple(
+        (
+            EXPORT_LABELS[export_format],
+            reverse("analysis:key_figure_export", args=[export_format]),
+        )
+        for export_format in FORMATS
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One row of the explorer's table, as the text of its cells."""
+
+    url: str
+    label: str
+    figure: str
+    period: str
+    area: str
+    unit: str
+    event: str
+
+
+def table_rows(rows) -> list[TableRow]:
+    """Return rows of selectors.key_figure_table_rows() as the table shows them."""
+    url_for = site_detail_urls()
+    units = choice_names(KeyFigure.Unit)
+    return [
+        TableRow(
+            url=url_for(row.id),
+            label=row.label,
+            figure=format_figure(row),
+            period=str(row.period or row.year or "–"),
+            area=area_text(row),
+            unit=units.get(row.unit, row.unit),
+            event=row.event__title,
+        )
+        for row in rows
+    ]
+
+
+def area_text(row) -> str:
+    """Return "Kungsbacka (1384)", "Riket" or, without a municipality, the scope."""
+    name, code = row.municipality__name, row.municipality__code
+    if name is None:
+        return choice_names(KeyFigure.Scope).get(row.scope, row.scope)
+    return name if code == NATIONAL_CODE else f"{name} ({code})"
+
+
+@cache
+def choice_names(choices) -> dict[str, str]:
+    # Plain strings, translated once: the site has one language.
+    return {value: str(label) for value, label in choices.choices}
+
+
+def explorer_charts(filtered) -> list[Chart]:
+    """Return the comparison charts of the filtered figures (cached, see counts.py)."""
+    query = selectors.chart_query(filtered)
+    return cached_for_query(
+        "charts",
+        query,
+        lambda: comparison_charts(selectors.figures_for_charts(query)),
+        empty=[],
+    )
+
+
 def key_figure_list(request):
-    filterset = KeyFigureFilterSet(
-        request.GET, queryset=selectors.key_figures_for_listing(), request=request
+    filterset = key_figure_filterset(
+        request.GET, queryset=selectors.key_figure_table_rows(), request=request
     )
     valid = filterset.is_valid()
+    cleaned = filterset.form.cleaned_data if valid else {}
     queryset = filterset.qs if valid else filterset.queryset.none()
     page = CountCachingPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    charts = []
-    if valid and filterset.form.cleaned_data.get("label"):
-        charts = comparison_charts(selectors.figures_for_charts(filterset.qs))
-    export_query = query_without(request, "page")
-    exports = [
-        {
-            "label": EXPORT_LABELS[export_format],
-            "url": reverse("analysis:key_figure_export", args=[export_format])
-            + (f"?{export_query}" if export_query else ""),
-        }
-        for export_format in FORMATS
-    ]
-    ordering = filterset.form.cleaned_data.get("ordering") if valid else None
-    chosen_sessions = (
-        list(filterset.form.cleaned_data.get("session") or []) if valid else []
-    )
+    charts = explorer_charts(filterset.qs) if cleaned.get("label") else []
+    page_query = query_without(request, "page")
     context = {
-        "filter": filterset,
+        "form": filter_form(request.GET, filterset.errors),
         "valid": valid,
         "page": page,
+        "rows": table_rows(page.object_list),
         "charts": charts,
-        "chosen_sessions": chosen_sessions,
+        "chosen_sessions": list(cleaned.get("session") or []),
         "without_session_query": query_without(request, "session", "page"),
-        "exports": exports,
-        "sort_links": sort_links(request, ordering or []),
-        "page_query": query_without(request, "page"),
-        "api_url": reverse("api:key-figure-list")
-        + (f"?{export_query}" if export_query else ""),
+        "exports": export_links(page_query),
+        "api_url": url("api:key-figure-list")
+        + (f"?{page_query}" if page_query else ""),
+        "sort_links": sort_links(request, cleaned.get("ordering") or []),
+        "page_query": page_query,
     }
     return render(request, "analysis/key_figure_list.html", context)
 

@@ -1,11 +1,16 @@
-"""The query cache: counts and municipalities cached per filter and content version."""
+"""The query cache: counts, charts, municipalities and events per content version."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 
 from conference import page_cache
 from tests.analysis.conftest import area
-from tests.factories.conference import KeyFigureFactory, MunicipalityFactory
+from tests.factories.conference import (
+    EventFactory,
+    KeyFigureFactory,
+    MunicipalityFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +30,13 @@ def api_count(client, query: dict) -> int:
 
 
 @pytest.mark.parametrize("count", [1, 30])
-def test_explorer_repeat_runs_no_count_nor_municipality_query(
+def test_explorer_repeat_runs_only_the_rows_query(
     client, query_cache, django_assert_num_queries, count
 ):
     KeyFigureFactory.create_batch(count, municipality=area("1480"))
     client.get("/nyckeltal/", {"municipality": "gr"})
-    # Only the rows of the page and the events to choose from.
-    with django_assert_num_queries(2):
+    # No count, no municipalities, no events to choose from: only the rows of the page.
+    with django_assert_num_queries(1):
         response = client.get("/nyckeltal/", {"municipality": "gr"})
     assert response.context["page"].paginator.count == count
 
@@ -93,3 +98,47 @@ def test_invalid_filter_counts_nothing_and_stays_invalid(client, query_cache):
     KeyFigureFactory(municipality=area("1480"))
     response = client.get("/nyckeltal/", {"year_from": "tjugo"})
     assert response.context["page"].paginator.count == 0
+
+
+def event_options(response) -> list[str]:
+    soup = BeautifulSoup(response.text, "html.parser")
+    return [option.get_text() for option in soup.select("#id_event option")]
+
+
+def test_cached_event_choices_follow_a_published_event(
+    client, query_cache, django_capture_on_commit_callbacks
+):
+    first = event_options(client.get("/nyckeltal/"))
+    with django_capture_on_commit_callbacks(execute=True):
+        EventFactory(title="Ny mötesplats")
+    second = event_options(client.get("/nyckeltal/"))
+    assert (first, second) == ([], ["Ny mötesplats"])
+
+
+def chart_values(response) -> list[str]:
+    soup = BeautifulSoup(response.text, "html.parser")
+    table = soup.find("table", class_="chart-data")
+    return [row.find_all("td")[-1].get_text() for row in table.tbody.find_all("tr")]
+
+
+def test_explorer_repeat_runs_with_charts_only_the_rows_query(
+    client, query_cache, django_assert_num_queries
+):
+    for year in (2021, 2022):
+        KeyFigureFactory(label="Andel", municipality=area("1480"), year=year)
+    first = client.get("/nyckeltal/", {"label": "Andel"})
+    with django_assert_num_queries(1):
+        again = client.get("/nyckeltal/", {"label": "Andel"})
+    assert chart_values(again) == chart_values(first)
+
+
+def test_cached_charts_follow_a_saved_figure(
+    client, query_cache, django_capture_on_commit_callbacks
+):
+    for year in (2021, 2022):
+        KeyFigureFactory(label="Andel", municipality=area("1480"), year=year, value=5)
+    before = chart_values(client.get("/nyckeltal/", {"label": "Andel"}))
+    with django_capture_on_commit_callbacks(execute=True):
+        KeyFigureFactory(label="Andel", municipality=area("1480"), year=2023, value=7)
+    after = chart_values(client.get("/nyckeltal/", {"label": "Andel"}))
+    assert (len(before), len(after)) == (2, 3)

@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 import pytest
 from django.http import QueryDict
 
-from conference.analysis.filters import KeyFigureFilterSet
+from conference.analysis.filters import KeyFigureFilterSet, key_figure_filterset
 from conference.analysis.selectors import key_figures_for_listing
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +161,35 @@ def test_key_figure_filter_draft_session_cannot_be_chosen(hidden_figures):
 
     draft = Session.objects.get(is_published=False)
     assert "session" in errors({"session": str(draft.pk)})
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"municipality": ["gr", "0000"], "ordering": "-value"},
+        {"unit": "percent", "year_from": "2020", "q": "g"},
+        {"municipality": "Atlantis", "year_to": "x", "scope": "planet"},
+        {"ordering": "secret", "label": "kungalv", "page": "2"},
+        {"event": "var", "qualifier": "exact", "review_status": "unreviewed"},
+    ],
+)
+def test_key_figure_filterset_of_the_given_filters_agrees_with_the_full_one(
+    figures, query
+):
+    full = KeyFigureFilterSet(as_query(query), queryset=key_figures_for_listing())
+    given = key_figure_filterset(as_query(query), queryset=key_figures_for_listing())
+    assert given.is_valid() == full.is_valid()
+    assert list(given.errors.items()) == list(full.errors.items())
+    if full.is_valid():
+        assert list(given.qs) == list(full.qs)
+
+
+def test_key_figure_filterset_builds_only_the_given_filters(figures):
+    filterset = key_figure_filterset(
+        as_query({"unit": "days", "year_from": "2019", "page": "3"}),
+        queryset=key_figures_for_listing(),
+    )
+    assert list(filterset.filters) == ["year_from", "unit"]
+    assert filterset.is_valid()
+    assert {figure.label for figure in filterset.qs} == {"stockholm"}

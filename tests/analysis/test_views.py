@@ -1,6 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from conference.analysis.filters import KeyFigureFilterSet
 from conference.models import KeyFigure
 from tests.analysis.conftest import area
 from tests.factories.conference import EventFactory, KeyFigureFactory
@@ -196,3 +197,93 @@ def test_explorer_names_the_chosen_session_with_a_way_back(client, figures):
     assert notice.strong.get_text() == "Unga i arbete"
     assert notice.a["href"] == "?unit=percent"
     assert [row[0] for row in rows(response)] == ["goteborg"]
+
+
+def test_explorer_form_shows_the_values_given(client, figures):
+    session = figures["goteborg"].session
+    response = client.get(
+        "/nyckeltal/",
+        {
+            "municipality": ["1480", "gr"],
+            "unit": "percent",
+            "year_from": "2020",
+            "q": "göte",
+            "ordering": "-value",
+            "session": session.pk,
+        },
+    )
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert [o["value"] for o in soup.select("#id_municipality option[selected]")] == [
+        "gr",
+        "1480",
+    ]
+    assert [box["value"] for box in soup.select("#id_unit input[checked]")] == [
+        "percent"
+    ]
+    assert soup.select_one("#id_year_from")["value"] == "2020"
+    assert soup.select_one("#id_q")["value"] == "göte"
+    assert soup.select_one("#id_label").get("value") is None
+    assert [o["value"] for o in soup.select("#id_ordering option[selected]")] == [
+        "-value"
+    ]
+    hidden = soup.select('form input[type="hidden"][name="session"]')
+    assert [field["value"] for field in hidden] == [str(session.pk)]
+
+
+def test_explorer_form_offers_areas_events_and_fixed_choices(client, figures):
+    soup = BeautifulSoup(client.get("/nyckeltal/").text, "html.parser")
+    areas = [o.get_text() for o in soup.select("#id_municipality option")]
+    events = {o["value"]: o.get_text() for o in soup.select("#id_event option")}
+    scopes = [box.parent.get_text(strip=True) for box in soup.select("#id_scope input")]
+    assert areas[:2] == ["GR:s medlemskommuner", "Ale (1440)"]
+    assert "Riket" in areas
+    assert events == {"var": "Vårens mötesplats", "host": "Höstens mötesplats"}
+    assert scopes == ["Kommun", "Göteborgsregionen", "Riket"]
+    assert [box["id"] for box in soup.select("#id_scope input")] == [
+        "id_scope_0",
+        "id_scope_1",
+        "id_scope_2",
+    ]
+
+
+def test_explorer_form_marks_each_invalid_field(client, figures):
+    response = client.get("/nyckeltal/", {"year_to": "x", "unit": "liter"})
+    soup = BeautifulSoup(response.text, "html.parser")
+    year_to = soup.select_one("#id_year_to")
+    unit = soup.select_one("#id_unit").find_parent("fieldset")
+    assert year_to["value"] == "x"
+    assert year_to["aria-invalid"] == "true"
+    assert year_to["aria-describedby"] == "id_year_to_helptext id_year_to_error"
+    assert soup.select_one("#id_year_to_error").get_text() == "Fyll i ett heltal."
+    assert unit["aria-describedby"] == "id_unit_error"
+    assert "liter" in soup.select_one("#id_unit_error").get_text()
+    assert soup.select_one("#id_year_from").get("aria-invalid") is None
+
+
+def test_explorer_form_has_a_control_for_every_filter(client, figures):
+    soup = BeautifulSoup(client.get("/nyckeltal/").text, "html.parser")
+    names = []
+    for control in soup.select("form.filter-form [name]"):
+        if control["name"] not in names:
+            names.append(control["name"])
+    visible = [name for name in KeyFigureFilterSet.base_filters if name != "session"]
+    assert names == visible
+
+
+def test_explorer_escapes_what_the_visitor_typed(client, figures):
+    response = client.get("/nyckeltal/", {"q": '"><script>x</script>'})
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert soup.select_one("#id_q")["value"] == '"><script>x</script>'
+    assert "<script>x" not in response.text
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_explorer_with_charts_query_count_does_not_grow(
+    client, django_assert_num_queries, count
+):
+    for year in range(2000, 2000 + count):
+        KeyFigureFactory(label="Andel", municipality=area("1480"), year=year)
+    # Municipalities, events to choose from, count, rows and the charts' figures.
+    with django_assert_num_queries(5):
+        response = client.get("/nyckeltal/", {"label": "Andel"})
+    assert len(rows(response)) == count
