@@ -6,11 +6,13 @@ from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
+from django.utils.safestring import mark_safe
 
 from conference.analysis import selectors
-from conference.analysis.charts import Chart, comparison_charts
-from conference.analysis.counts import CountCachingPaginator, cached_for_query
+from conference.analysis.charts import comparison_charts
+from conference.analysis.counts import CountCachingPaginator, QueryAnswers
 from conference.analysis.exports import FORMATS, export_response, site_detail_urls
 from conference.analysis.filter_form import filter_form
 from conference.analysis.filters import KeyFigureFilterSet, key_figure_filterset
@@ -131,15 +133,21 @@ def choice_names(choices) -> dict[str, str]:
     return {value: str(label) for value, label in choices.choices}
 
 
-def explorer_charts(filtered) -> list[Chart]:
-    """Return the comparison charts of the filtered figures (cached, see counts.py)."""
+def explorer_charts(filtered, answers: QueryAnswers) -> str:
+    """Return the comparison charts of the filtered figures as HTML (cached, counts.py).
+
+    Kept drawn: writing out a chart's few hundred SVG numbers cost more than the rest
+    of the page, and HTML, unlike pickled chart objects, reads back under any version
+    of the code.
+    """
+
+    def draw() -> str:
+        charts = comparison_charts(selectors.figures_for_charts(query))
+        return render_to_string("analysis/charts.html", {"charts": charts})
+
     query = selectors.chart_query(filtered)
-    return cached_for_query(
-        "charts",
-        query,
-        lambda: comparison_charts(selectors.figures_for_charts(query)),
-        empty=[],
-    )
+    # The chart template escapes what it writes.
+    return mark_safe(answers.get("charts-html", draw, empty=""))  # noqa: S308
 
 
 def key_figure_list(request):
@@ -149,15 +157,17 @@ def key_figure_list(request):
     valid = filterset.is_valid()
     cleaned = filterset.form.cleaned_data if valid else {}
     queryset = filterset.qs if valid else filterset.queryset.none()
-    page = CountCachingPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
-    charts = explorer_charts(filterset.qs) if cleaned.get("label") else []
+    answers = QueryAnswers(queryset)
+    paginator = CountCachingPaginator(queryset, PAGE_SIZE, answers=answers)
+    page = paginator.get_page(request.GET.get("page"))
+    charts_html = explorer_charts(queryset, answers) if cleaned.get("label") else ""
     page_query = query_without(request, "page")
     context = {
         "form": filter_form(request.GET, filterset.errors),
         "valid": valid,
         "page": page,
         "rows": table_rows(page.object_list),
-        "charts": charts,
+        "charts_html": charts_html,
         "chosen_sessions": list(cleaned.get("session") or []),
         "without_session_query": query_without(request, "session", "page"),
         "exports": export_links(page_query),
