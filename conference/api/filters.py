@@ -1,7 +1,5 @@
 """FilterSets of the JSON API. Key figures share the explorer's FilterSet."""
 
-import functools
-
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_filters import utils
@@ -13,6 +11,8 @@ from conference.analysis.filters import (
     KeyFigureFilterSet,
     SlugChoiceFilter,
     YearFilter,
+    given_filters,
+    narrowed,
     published_events,
 )
 from conference.filters import MunicipalityFilter
@@ -26,12 +26,13 @@ MUNICIPALITY_HELP = _("Kommunkod (fyra siffror), namn eller 'gr'; kan upprepas."
 class StrictFilterBackend(DjangoFilterBackend):
     """Answer 400 naming the parameter when a filter value is invalid (never ignore it).
 
-    Only the filters whose parameters the request gives are built and validated. A
-    FilterSet copies every filter, builds a form class and a form field for each, and
-    cleans every field for each request: for the key figures' 13 filters that was about
-    a third of an unfiltered API request, spent on filters that filter nothing (an absent
-    parameter cleans to an empty value, which every filter of the API passes through;
-    tests/api/test_filter_backend.py checks that for each FilterSet).
+    Only the filters whose parameters the request gives are built and validated (with
+    the explorer's given_filters and narrowed). A FilterSet copies every filter, builds
+    a form class and a form field for each, and cleans every field for each request:
+    for the key figures' 13 filters that was about a third of an unfiltered API request,
+    spent on filters that filter nothing (an absent parameter cleans to an empty value,
+    which every filter of the API passes through; tests/api/test_filter_backend.py
+    checks that for each FilterSet).
     """
 
     raise_exception = True
@@ -49,35 +50,6 @@ class StrictFilterBackend(DjangoFilterBackend):
         if not filterset.is_valid() and self.raise_exception:
             raise utils.translate_validation(filterset.errors)
         return filterset.qs
-
-
-def given_filters(filterset_class, params) -> frozenset[str]:
-    """Return the names of the filters that the query parameters give a value.
-
-    A filter reads the parameter of its name, or with a multi-part widget (a range)
-    parameters that start with its name and "_" (``value_min``): those count too.
-    """
-    return frozenset(
-        name
-        for name in filterset_class.base_filters
-        if any(param == name or param.startswith(name + "_") for param in params)
-    )
-
-
-@functools.lru_cache(maxsize=256)
-def narrowed(filterset_class, names: frozenset[str]):
-    """Return a subclass of ``filterset_class`` with just the named filters.
-
-    Made once per combination (and process); the filters keep their order, so errors
-    come out in the order the full FilterSet gives them.
-    """
-    subclass = type(filterset_class.__name__, (filterset_class,), {})
-    subclass.base_filters = {
-        name: filter_
-        for name, filter_ in filterset_class.base_filters.items()
-        if name in names
-    }
-    return subclass
 
 
 class EventFilterSet(django_filters.FilterSet):
