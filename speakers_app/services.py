@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext
 
+from conference.loader.erasure import forget_loaded_person
 from conference.models import Event, EventPerson, ReviewStatus
 from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
 from speakers_app.models import Person
@@ -24,6 +25,7 @@ NAME_IN_TEXT_FLAG = (
 )
 ERASED_SLUG_PREFIX = "borttagen-"
 _ERASED_KEY_SALT = "speakers_app.erased_person"
+_ERASED_QUOTE_SALT = "speakers_app.erased_person_quote"
 
 
 def erased_key(slug: str, secret: str | bytes | None = None) -> str:
@@ -44,8 +46,26 @@ def erased_keys(slug: str) -> list[str]:
     A rotated key must stay in the fallbacks for as long as documents naming people
     erased under it may be loaded again; without it those people would come back.
     """
-    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
-    return [erased_key(slug, secret) for secret in secrets]
+    return [erased_key(slug, secret) for secret in _secrets()]
+
+
+def erased_quote_key(natural_key: str, secret: str | bytes | None = None) -> str:
+    """Return the loader key of a quote by an erased person, from its usual key.
+
+    The loader's key for a quote is a plain hash of the session, the speaker's name,
+    the text and the position: anyone with the text could test names against it.
+    """
+    digest = salted_hmac(_ERASED_QUOTE_SALT, natural_key, secret, algorithm="sha256")
+    return digest.hexdigest()[:40]
+
+
+def erased_quote_keys(natural_key: str) -> list[str]:
+    """Return ``erased_quote_key`` under SECRET_KEY and each SECRET_KEY_FALLBACKS."""
+    return [erased_quote_key(natural_key, secret) for secret in _secrets()]
+
+
+def _secrets() -> list:
+    return [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
 
 
 @transaction.atomic
@@ -56,8 +76,10 @@ def erase_person(*, person: Person, by_user: AbstractBaseUser) -> Person:
     blocks lose the link to them. Their roles in sessions and events, their photo and
     every history row holding their data are deleted. Sessions and events whose text
     names them are flagged for review, since free text cannot be cleaned safely by
-    machine. The slug becomes ``erased_key`` of the old one, so that loading their
-    document again skips them instead of creating them anew.
+    machine. The slug becomes ``erased_key`` of the old one (and their quotes' loader
+    keys ``erased_quote_key``), so that loading their document again skips them
+    instead of creating them anew; the old slug is removed from what the loader
+    remembered about sessions and events.
     The record of the erasure (an admin log entry) holds no personal data.
     """
     person = Person.objects.select_for_update().get(pk=person.pk)
@@ -65,11 +87,19 @@ def erase_person(*, person: Person, by_user: AbstractBaseUser) -> Person:
         return person
     name = person.name
 
+    _forget_in_loader_bookkeeping(person)
     for quote in Quote.objects.filter(person=person):
         quote.person = None
         quote.attribution = ANONYMOUS_ATTRIBUTION
+        if quote.natural_key:
+            quote.natural_key = erased_quote_key(quote.natural_key)
         quote._history_user = by_user
         quote.save()
+    old_quotes = Quote.history.filter(person_id=person.pk)
+    for key in set(
+        old_quotes.exclude(natural_key="").values_list("natural_key", flat=True)
+    ):
+        old_quotes.filter(natural_key=key).update(natural_key=erased_quote_key(key))
     Quote.history.filter(person_id=person.pk).update(person_id=None)
     ContentBlock.objects.filter(person=person).update(person=None)
     ContentBlock.history.filter(person_id=person.pk).update(person_id=None)
@@ -106,6 +136,21 @@ def erase_person(*, person: Person, by_user: AbstractBaseUser) -> Person:
         single_object=True,
     )
     return person
+
+
+def _forget_in_loader_bookkeeping(person: Person) -> None:
+    """Remove the person's slug (their name) from what the loader remembered."""
+    sessions, events = set(), set()
+    for model in (SessionSpeaker, ContentBlock):
+        for rows in (model.objects, model.history):
+            found = rows.filter(person_id=person.pk).values_list(
+                "session_id", flat=True
+            )
+            sessions.update(found)
+    for rows in (EventPerson.objects, EventPerson.history):
+        found = rows.filter(person_id=person.pk).values_list("event_id", flat=True)
+        events.update(found)
+    forget_loaded_person(person.slug, sessions=sessions, events=events)
 
 
 def _free_erased_slug(person: Person) -> str:

@@ -25,7 +25,12 @@ from conference.models import Event, EventPerson, KeyFigure, Municipality, Revie
 from conference.page_cache import bump_content_version
 from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
 from speakers_app.models import Person
-from speakers_app.services import ANONYMOUS_ATTRIBUTION, NAME_IN_TEXT_FLAG, erased_keys
+from speakers_app.services import (
+    ANONYMOUS_ATTRIBUTION,
+    NAME_IN_TEXT_FLAG,
+    erased_keys,
+    erased_quote_keys,
+)
 
 from .records import ParsedEvent
 from .report import LoadReport
@@ -608,6 +613,10 @@ class _Importer:
         fresh, updated = [], []
         for order, parsed in enumerate(self.parsed.quotes):
             key = natural_key(parsed.session, parsed.person, parsed.text, order)
+            if parsed.person in self.erased_names:
+                # erase_person re-keyed their quotes, so that no key hashes the name.
+                candidates = erased_quote_keys(key)
+                key = next((k for k in candidates if k in existing), candidates[0])
             keys.add(key)
             quote = existing.get(key) or Quote(event=event, natural_key=key)
             is_new = quote.pk is None

@@ -1,8 +1,11 @@
 """Reloading a document after a person was erased (GDPR) must not bring them back."""
 
+import json
+
 import pytest
 from django.test import override_settings
 
+from conference.loader.importer import natural_key
 from conference.models import Event, EventPerson, ReviewStatus
 from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
 from speakers_app.models import Person
@@ -12,6 +15,7 @@ from speakers_app.services import (
     NAME_IN_TEXT_FLAG,
     erase_person,
     erased_key,
+    erased_quote_key,
 )
 
 from .conftest import SEED
@@ -139,6 +143,38 @@ def test_reloading_an_edited_document_keeps_erased_people_erased(tmp_path, staff
     assert not again.changed_anything
     assert_stays_erased(henning, "Martin Henning", slugs[0])
     assert_stays_erased(zetterman, "Karin Zetterman", slugs[1])
+
+
+def test_erasure_leaves_no_name_in_loader_keys_or_remembered_relations(staff):
+    load(SEED)
+    quotes = {
+        quote.pk: natural_key(quote.session.slug, "Karin Zetterman", quote.text, i)
+        for i, quote in enumerate(Quote.objects.order_by("order"))
+        if quote.person and quote.person.name == "Karin Zetterman"
+    }
+    assert quotes and all(
+        Quote.objects.get(pk=pk).natural_key == key for pk, key in quotes.items()
+    )
+
+    erase("Karin Zetterman", staff)
+
+    for pk, key in quotes.items():
+        assert Quote.objects.get(pk=pk).natural_key == erased_quote_key(key)
+        keys = set(Quote.history.filter(id=pk).values_list("natural_key", flat=True))
+        assert keys == {erased_quote_key(key)}
+    remembered = [
+        json.dumps(values)
+        for model in (Session, Event)
+        for manager in (model.objects, model.history)
+        for values in manager.values_list("loaded_values", flat=True)
+    ]
+    assert not any("karin-zetterman" in values for values in remembered)
+    assert any("anette-skarvik" in values for values in remembered)
+
+    report = load(SEED)
+
+    assert report.kept == []
+    assert sum(report.created.values()) == 0
 
 
 def test_texts_naming_an_erased_person_stay_flagged_on_reload(staff):
