@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from conference.loader.erasure import forget_loaded_person
@@ -86,8 +87,9 @@ def erase_person(*, person: Person, by_user: AbstractBaseUser) -> Person:
     if person.erased_at is not None:
         return person
     name = person.name
+    loader_slug = _loader_slug(person)
 
-    _forget_in_loader_bookkeeping(person)
+    _forget_in_loader_bookkeeping(person, loader_slug)
     for quote in Quote.objects.filter(person=person):
         quote.person = None
         quote.attribution = ANONYMOUS_ATTRIBUTION
@@ -112,7 +114,7 @@ def erase_person(*, person: Person, by_user: AbstractBaseUser) -> Person:
     _delete_photos_on_commit(person)
     person.history.all().delete()
     person.name = ERASED_NAME
-    person.slug = _free_erased_slug(person)
+    person.slug = _free_erased_slug(person, loader_slug)
     person.title = ""
     person.organization = ""
     person.municipality = None
@@ -138,7 +140,16 @@ def erase_person(*, person: Person, by_user: AbstractBaseUser) -> Person:
     return person
 
 
-def _forget_in_loader_bookkeeping(person: Person) -> None:
+def _loader_slug(person: Person) -> str:
+    """Return the slug the loader finds the person by: that of the name it loaded.
+
+    It differs from ``person.slug`` only when staff changed the slug in the admin.
+    """
+    loaded_name = (person.loaded_values or {}).get("name") or ""
+    return slugify(loaded_name)[:200] or person.slug
+
+
+def _forget_in_loader_bookkeeping(person: Person, slug: str) -> None:
     """Remove the person's slug (their name) from what the loader remembered."""
     sessions, events = set(), set()
     for model in (SessionSpeaker, ContentBlock):
@@ -150,16 +161,16 @@ def _forget_in_loader_bookkeeping(person: Person) -> None:
     for rows in (EventPerson.objects, EventPerson.history):
         found = rows.filter(person_id=person.pk).values_list("event_id", flat=True)
         events.update(found)
-    forget_loaded_person(person.slug, sessions=sessions, events=events)
+    forget_loaded_person(slug, sessions=sessions, events=events)
 
 
-def _free_erased_slug(person: Person) -> str:
-    """Return the erased key for ``person``'s slug, made unique if it is taken.
+def _free_erased_slug(person: Person, slug: str) -> str:
+    """Return the erased key for ``slug``, made unique if it is taken.
 
     It is taken only when a person with the same slug was erased before (staff created
     the slug again); that earlier record already keeps the loader from using the name.
     """
-    key = erased_key(person.slug)
+    key = erased_key(slug)
     if Person.objects.filter(slug=key).exclude(pk=person.pk).exists():
         return f"{key}-{person.pk}"
     return key

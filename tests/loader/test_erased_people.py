@@ -145,6 +145,22 @@ def test_reloading_an_edited_document_keeps_erased_people_erased(tmp_path, staff
     assert_stays_erased(zetterman, "Karin Zetterman", slugs[1])
 
 
+def test_person_whose_slug_staff_changed_stays_erased(staff):
+    load(SEED)
+    person = Person.objects.get(name="Martin Henning")
+    person.slug = "martin-henning-handels"
+    person.save()
+    erased = erase_person(person=person, by_user=staff)
+    before = counts()
+
+    report = load(SEED)
+
+    assert erased.slug == erased_key("martin-henning")
+    assert counts() == before
+    assert not Person.objects.filter(name="Martin Henning").exists()
+    assert report.skipped_erased == 1
+
+
 def test_erasure_leaves_no_name_in_loader_keys_or_remembered_relations(staff):
     load(SEED)
     quotes = {
