@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
+from django.db.models.sql import InsertQuery
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import get_history_manager_for_model
@@ -62,8 +63,10 @@ def import_event(
     report = LoadReport(source=source_name, dry_run=dry_run)
     try:
         with transaction.atomic():
-            _wait_for_other_loads()
-            importer = _Importer(parsed, source_name, checksum, publish, report)
+            municipalities = _lock_and_find_municipalities(_municipality_codes(parsed))
+            importer = _Importer(
+                parsed, source_name, checksum, publish, report, municipalities
+            )
             importer.run()
             if dry_run:
                 raise _DryRun
@@ -84,21 +87,29 @@ def import_event(
     return report
 
 
-def _wait_for_other_loads() -> None:
+def _lock_and_find_municipalities(codes: set[str]) -> dict[str, int]:
     """Let one load at a time write: a second one waits, then sees the first's result.
 
     PostgreSQL: a transaction-scoped advisory lock. SQLite already serialises writers
-    (immediate transactions in settings).
+    (immediate transactions in settings). Return the primary keys of the municipalities
+    with ``codes``, read in the same query (loads never write municipalities, so the
+    snapshot taken before the lock is current for them).
     """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            # The document is the source of truth and a load can always be repeated:
-            # not waiting for the WAL flush at commit is safe (never inconsistent) here.
-            cursor.execute(
-                "SELECT pg_advisory_xact_lock(%s), "
-                "set_config('synchronous_commit', 'off', true)",
-                [LOADER_LOCK],
-            )
+    if connection.vendor != "postgresql":
+        rows = Municipality.objects.filter(code__in=codes).values_list("code", "pk")
+        return dict(rows) if codes else {}
+    table = connection.ops.quote_name(Municipality._meta.db_table)
+    match = f"m.code IN ({_marks(codes)})" if codes else "false"
+    with connection.cursor() as cursor:
+        # The document is the source of truth and a load can always be repeated:
+        # not waiting for the WAL flush at commit is safe (never inconsistent) here.
+        cursor.execute(
+            "SELECT m.code, m.id FROM (SELECT pg_advisory_xact_lock(%s), "  # noqa: S608
+            "set_config('synchronous_commit', 'off', true)) AS lock "
+            f"LEFT JOIN {table} m ON {match}",
+            [LOADER_LOCK, *codes],
+        )
+        return {code: pk for code, pk in cursor.fetchall() if code is not None}
 
 
 def natural_key(*parts: object) -> str:
@@ -127,19 +138,14 @@ def _plain(value):
 
 
 class _Importer:
-    def __init__(self, parsed, source_name, checksum, publish, report):
+    def __init__(self, parsed, source_name, checksum, publish, report, municipalities):
         self.parsed = parsed
         self.source_name = source_name
         self.checksum = checksum
         self.publish = publish
         self.report = report
         self.reason = f"Inläsning från {source_name}"[:100]
-        codes = _municipality_codes(parsed)
-        self.municipalities = dict(
-            Municipality.objects.filter(code__in=codes).values_list("code", "pk")
-            if codes
-            else ()
-        )
+        self.municipalities: dict[str, int] = municipalities
         self.people: dict[str, Person] = {}
         self.erased_names: set[str] = set()
         self.sessions: dict[str, Session] = {}
@@ -518,29 +524,33 @@ class _Importer:
         return True
 
     def _create(self, rows: list, model, kind: str | None = None) -> None:
-        """Insert new rows and their history records in two queries.
+        """Insert new rows the import does not refer to again, and their history.
 
         Rows with text from the document were validated when they were built; links
         and content blocks hold only values the loader chose from fixed choices.
         """
         if not rows:
             return
-        model.objects.bulk_create(rows)
-        _copy_to_history(model, rows, [], self.reason)
+        _insert_with_history(model, rows, self.reason)
         if kind:
             self.report.count("created", kind, len(rows))
 
-    def _write(self, model, created: list, updated: list) -> None:
+    def _write(self, model, created: list, updated: list, keep_pks=True) -> None:
         """Insert ``created``, update ``updated`` and write the history of both.
 
         One insert, one update per changed row, and one insert of the history of all
-        ("+" for created, "~" for updated, as save() would write them). The rows were
+        ("+" for created, "~" for updated, as save() would write them). Without
+        ``keep_pks`` the created rows do not learn their primary keys, which lets
+        PostgreSQL insert them and their history in one statement. The rows were
         validated when they were built.
         """
         if not created and not updated:
             return
         self.wrote = True
-        if created:
+        if created and not keep_pks:
+            _insert_with_history(model, created, self.reason)
+            created = []
+        elif created:
             model.objects.bulk_create(created)
         now = timezone.now()
         for obj in updated:
@@ -600,7 +610,7 @@ class _Importer:
                 _clean(figure)
                 (fresh if is_new else updated).append(figure)
             self._outcome("key_figure", is_new, changed)
-        self._write(KeyFigure, fresh, updated)
+        self._write(KeyFigure, fresh, updated, keep_pks=False)
         for key, figure in existing.items():
             if key not in keys and figure.loaded_values:
                 self._remove(figure, "key_figure", f"Nyckeltal ”{figure.label}”")
@@ -638,7 +648,7 @@ class _Importer:
                 _clean(quote)
                 (fresh if is_new else updated).append(quote)
             self._outcome("quote", is_new, changed)
-        self._write(Quote, fresh, updated)
+        self._write(Quote, fresh, updated, keep_pks=False)
         for key, quote in existing.items():
             if key not in keys and quote.loaded_values:
                 self._remove(quote, "quote", f"Citat ”{quote.text[:40]}”")
@@ -721,7 +731,7 @@ def _copy_to_history(model, created: list, updated: list, reason: str):
     whose history also tracks m2m fields needs those copied too (see Session).
     """
     objs = [*created, *updated]
-    if not objs or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+    if not objs or not _history_enabled():
         return None
     history = _history(model).model
     q = connection.ops.quote_name
@@ -750,6 +760,47 @@ def _copy_to_history(model, created: list, updated: list, reason: str):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
     return date
+
+
+def _insert_with_history(model, objs: list, reason: str) -> None:
+    """Insert ``objs`` and write their history rows; the objects get no primary key.
+
+    On PostgreSQL one statement: Django's own bulk INSERT, in a WITH whose RETURNING
+    rows are copied to the history table (the rows _copy_to_history writes). Elsewhere
+    bulk_create, then _copy_to_history.
+    """
+    if connection.vendor != "postgresql" or not _history_enabled():
+        model.objects.bulk_create(objs)
+        _copy_to_history(model, objs, [], reason)
+        return
+    fields = [
+        field
+        for field in model._meta.concrete_fields
+        if not field.primary_key and not field.generated
+    ]
+    for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="bulk_create")
+    query = InsertQuery(model)
+    query.insert_values(fields, objs)
+    [(insert, params)] = query.get_compiler(connection=connection).as_sql()
+    history = _history(model).model
+    q = connection.ops.quote_name
+    columns = ", ".join(q(field.column) for field in history.tracked_fields)
+    user = history.get_default_history_user(objs[0])
+    sql = (
+        f"WITH new AS ({insert} RETURNING {columns}) "  # noqa: S608
+        f"INSERT INTO {q(history._meta.db_table)} ({columns}, history_date, "
+        "history_change_reason, history_type, history_user_id) "
+        f"SELECT {columns}, %s, %s, '+', %s FROM new "
+        f"ORDER BY {q(model._meta.pk.column)}"
+    )
+    date = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, date, reason, user.pk if user else None])
+
+
+def _history_enabled() -> bool:
+    return getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
 
 
 def _copy_session_municipalities_to_history(sessions: list, date) -> None:

@@ -411,3 +411,21 @@ def test_query_count_does_not_grow_with_the_document():
     large = _queries(SEED)
 
     assert large == small
+
+
+def test_document_that_names_no_municipality_loads(tmp_path):
+    source = tmp_path / "kort.txt"
+    source.write_text(
+        "Dokumentation\n\nTemadag om arbete\n\n"
+        "Den 3 mars 2023 arrangerade GR en temadag om arbete.\n\n"
+        "Del ett om arbete – Anna Lindgren\n\n"
+        "Anna berättade om arbetet.\n",
+        encoding="utf-8",
+    )
+
+    report = load(source)
+
+    assert report.created["event"] == 1
+    person = Person.objects.get(name="Anna Lindgren")
+    assert person.municipality is None
+    assert not Session.objects.get().municipalities.exists()
