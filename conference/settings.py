@@ -238,6 +238,8 @@ PAGE_CACHE_VERSION_TTL = float(
 # a shared cache, so that every process sees a change; QUERY_CACHE=1/0 forces it.
 QUERY_CACHE_ENABLED = env_bool("QUERY_CACHE", bool(REDIS_URL))
 QUERY_CACHE_TIMEOUT = int(os.environ.get("QUERY_CACHE_TIMEOUT", "3600"))
+# Values each process also keeps in memory (conference/page_cache.py, content_cached).
+QUERY_CACHE_LOCAL_ENTRIES = int(os.environ.get("QUERY_CACHE_LOCAL_ENTRIES", "300"))
 
 # --- Security ----------------------------------------------------------------------------
 # Secure by default: with DEBUG off every protection is on; each has a variable to turn it

@@ -194,3 +194,32 @@ def test_entry_of_another_format_is_a_miss(client, session):
     cache.set(key, ("old format", b"<p>gammal</p>"))
     response = client.get(url)
     assert response.headers["X-Page-Cache"] == "miss"
+
+
+def test_content_cached_values_are_kept_in_process_until_the_content_changes(
+    settings, monkeypatch
+):
+    settings.QUERY_CACHE_ENABLED = True
+    builds = []
+
+    def build():
+        builds.append(len(builds))
+        return f"value {len(builds)}"
+
+    assert page_cache.content_cached("answer", build) == "value 1"
+    shared_reads = []
+    original_get = cache.get
+    monkeypatch.setattr(
+        cache, "get", lambda *a, **k: shared_reads.append(a) or original_get(*a, **k)
+    )
+    assert page_cache.content_cached("answer", build) == "value 1"
+    # Served from the process's own memory: no rebuild, no read of the shared cache
+    # beyond the content version.
+    assert len(builds) == 1
+    assert all(
+        not str(args[0]).startswith(page_cache.CONTENT_KEY_PREFIX)
+        for args in shared_reads
+    )
+
+    page_cache.bump_content_version()
+    assert page_cache.content_cached("answer", build) == "value 2"
