@@ -118,13 +118,22 @@ def test_key_figure_filter_ordering_by_value_descending(figures):
     assert [figure.label for figure in filterset.qs][:2] == ["regionen", "riket"]
 
 
-def test_key_figure_filter_ordering_of_empty_columns_keeps_the_default(figures):
-    default = KeyFigureFilterSet(as_query({}), queryset=key_figures_for_listing())
+@pytest.mark.parametrize("ordering", [",", "value,", ",,-year"])
+def test_key_figure_filter_ordering_with_an_empty_column_is_refused(figures, ordering):
     filterset = KeyFigureFilterSet(
-        as_query({"ordering": ","}), queryset=key_figures_for_listing()
+        as_query({"ordering": ordering}), queryset=key_figures_for_listing()
     )
-    assert filterset.is_valid()
-    assert list(filterset.qs) == list(default.qs)
+    assert not filterset.is_valid()
+    assert "tomma namn" in str(filterset.errors["ordering"])
+
+
+def test_key_figure_filter_without_ordering_keeps_the_default(figures):
+    default = KeyFigureFilterSet(as_query({}), queryset=key_figures_for_listing())
+    empty = KeyFigureFilterSet(
+        as_query({"ordering": ""}), queryset=key_figures_for_listing()
+    )
+    assert empty.is_valid()
+    assert list(empty.qs) == list(default.qs)
 
 
 @pytest.mark.parametrize(
