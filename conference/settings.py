@@ -37,6 +37,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Earlier keys, still accepted for signatures. Keep the old key here when changing
+# SECRET_KEY: erased people are recognised by a hash keyed with it (speakers_app.services).
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
