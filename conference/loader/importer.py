@@ -103,8 +103,9 @@ def _lock_and_find_municipalities(codes: set[str]) -> dict[str, int]:
     with connection.cursor() as cursor:
         # The document is the source of truth and a load can always be repeated:
         # not waiting for the WAL flush at commit is safe (never inconsistent) here.
+        # Table and column names come from model metadata; values travel as parameters.
         cursor.execute(
-            "SELECT m.code, m.id FROM (SELECT pg_advisory_xact_lock(%s), "  # noqa: S608
+            "SELECT m.code, m.id FROM (SELECT pg_advisory_xact_lock(%s), "  # noqa: S608  # nosec B608
             "set_config('synchronous_commit', 'off', true)) AS lock "
             f"LEFT JOIN {table} m ON {match}",
             [LOADER_LOCK, *codes],
@@ -744,8 +745,9 @@ def _copy_to_history(model, created: list, updated: list, reason: str):
     if created and updated:
         kind = f"CASE WHEN {pk} IN ({_marks(created)}) THEN '+' ELSE '~' END"
         kind_params = [obj.pk for obj in created]
+    # Table and column names come from model metadata; values travel as parameters.
     sql = (
-        f"INSERT INTO {q(history._meta.db_table)} ({columns}, history_date, "  # noqa: S608
+        f"INSERT INTO {q(history._meta.db_table)} ({columns}, history_date, "  # noqa: S608  # nosec B608
         "history_change_reason, history_type, history_user_id) "
         f"SELECT {columns}, %s, %s, {kind}, %s FROM {q(model._meta.db_table)} "
         f"WHERE {pk} IN ({_marks(objs)}) ORDER BY {pk}"
@@ -787,8 +789,9 @@ def _insert_with_history(model, objs: list, reason: str) -> None:
     q = connection.ops.quote_name
     columns = ", ".join(q(field.column) for field in history.tracked_fields)
     user = history.get_default_history_user(objs[0])
+    # Table and column names come from model metadata; values travel as parameters.
     sql = (
-        f"WITH new AS ({insert} RETURNING {columns}) "  # noqa: S608
+        f"WITH new AS ({insert} RETURNING {columns}) "  # noqa: S608  # nosec B608
         f"INSERT INTO {q(history._meta.db_table)} ({columns}, history_date, "
         "history_change_reason, history_type, history_user_id) "
         f"SELECT {columns}, %s, %s, '+', %s FROM new "
@@ -812,8 +815,9 @@ def _copy_session_municipalities_to_history(sessions: list, date) -> None:
     table = apps.get_model("sessions_app", "HistoricalSession_municipalities")
     through = Session.municipalities.through
     q = connection.ops.quote_name
+    # Table and column names come from model metadata; values travel as parameters.
     sql = (
-        f"INSERT INTO {q(table._meta.db_table)} "  # noqa: S608
+        f"INSERT INTO {q(table._meta.db_table)} "  # noqa: S608  # nosec B608
         "(id, session_id, municipality_id, history_id) "
         "SELECT t.id, t.session_id, t.municipality_id, h.history_id "
         f"FROM {q(through._meta.db_table)} t "
