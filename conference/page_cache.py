@@ -122,14 +122,18 @@ def clear_local() -> None:
 
 
 def _remember_locally(key: str, page: CachedPage) -> None:
-    limit = settings.PAGE_CACHE_LOCAL_ENTRIES
+    _remember(_local_pages, key, page, limit=settings.PAGE_CACHE_LOCAL_ENTRIES)
+
+
+def _remember(store: OrderedDict, key: str, value, *, limit: int) -> None:
+    """Keep `value` in this process's `store`, dropping the least recently used."""
     if limit <= 0:
         return
     with _lock:
-        _local_pages[key] = page
-        _local_pages.move_to_end(key)
-        while len(_local_pages) > limit:
-            _local_pages.popitem(last=False)
+        store[key] = value
+        store.move_to_end(key)
+        while len(store) > limit:
+            store.popitem(last=False)
 
 
 CONTENT_KEY_PREFIX = "page-cache:2:content:"
@@ -168,16 +172,5 @@ def content_cached[T](name: str, build: Callable[[], T]) -> T:
             cache.set(key, value, timeout=settings.QUERY_CACHE_TIMEOUT)
         except Exception:
             logger.warning("Query cache unavailable", exc_info=True)
-    _remember_value(key, value)
+    _remember(_local_values, key, value, limit=settings.QUERY_CACHE_LOCAL_ENTRIES)
     return value
-
-
-def _remember_value(key: str, value) -> None:
-    limit = settings.QUERY_CACHE_LOCAL_ENTRIES
-    if limit <= 0:
-        return
-    with _lock:
-        _local_values[key] = value
-        _local_values.move_to_end(key)
-        while len(_local_values) > limit:
-            _local_values.popitem(last=False)
