@@ -12,14 +12,13 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from django.db.models import F
 from django.http import FileResponse, StreamingHttpResponse
-from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from conference.links import link_around
 from conference.models import KeyFigure
 
 CHUNK_ROWS = 2000
@@ -102,11 +101,9 @@ def record_rows(queryset):
 class DetailUrls:
     """Build figure page addresses without a reverse() per row (slow at scale)."""
 
-    PLACEHOLDER = 987654321
-
     def __init__(self, base_url: str):
-        path = reverse("analysis:key_figure_detail", kwargs={"pk": self.PLACEHOLDER})
-        self.prefix, self.suffix = (base_url + path).split(str(self.PLACEHOLDER))
+        prefix, self.suffix = link_around("analysis:key_figure_detail", "pk")
+        self.prefix = base_url + prefix
 
     def __call__(self, pk: int) -> str:
         return f"{self.prefix}{pk}{self.suffix}"
@@ -114,11 +111,6 @@ class DetailUrls:
 
 def site_detail_urls() -> DetailUrls:
     """Return DetailUrls for the site's own pages (paths without host)."""
-    return _site_detail_urls(get_script_prefix())
-
-
-@lru_cache(maxsize=16)
-def _site_detail_urls(script_prefix: str) -> DetailUrls:
     return DetailUrls("")
 
 

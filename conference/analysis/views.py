@@ -1,13 +1,12 @@
 """Analyst pages: the key-figure explorer, one figure with its comparison, exports."""
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix, reverse
 from django.utils.safestring import mark_safe
 
 from conference.analysis import selectors
@@ -17,6 +16,7 @@ from conference.analysis.exports import FORMATS, export_response, site_detail_ur
 from conference.analysis.filter_form import filter_form
 from conference.analysis.filters import KeyFigureFilterSet, key_figure_filterset
 from conference.formatting import format_figure
+from conference.links import link
 from conference.models import NATIONAL_CODE, KeyFigure
 from conference.templating import url
 
@@ -68,24 +68,16 @@ def sort_links(request, current: list[str]) -> list[dict]:
 
 
 def export_links(query: str) -> list[dict]:
-    """Return a link per export format and to the API, carrying the filter."""
+    """Return a link per export format, carrying the filter."""
     suffix = f"?{query}" if query else ""
     return [
-        {"label": label, "url": path + suffix}
-        for label, path in export_paths(get_script_prefix())
-    ]
-
-
-@lru_cache(maxsize=16)
-def export_paths(script_prefix: str) -> tuple[tuple[str, str], ...]:
-    # reverse() once per process (and script prefix), not five times per page.
-    return tuple(
-        (
-            EXPORT_LABELS[export_format],
-            reverse("analysis:key_figure_export", args=[export_format]),
-        )
+        {
+            "label": EXPORT_LABELS[export_format],
+            "url": link("analysis:key_figure_export", export_format=export_format)
+            + suffix,
+        }
         for export_format in FORMATS
-    )
+    ]
 
 
 @dataclass(frozen=True, slots=True)

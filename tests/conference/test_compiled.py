@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse, set_script_prefix
 
 from conference.compiled import CompiledQuery, columns, instance
-from conference.links import link
+from conference.links import link, link_around
 from sessions_app.models import ContentBlock, Session
 from tests.factories.conference import EventFactory
 from tests.factories.sessions import ContentBlockFactory, SessionFactory
@@ -91,3 +91,10 @@ def test_repeated_queries_are_prepared_on_postgresql_only():
             assert cursor.fetchone()[0] == 1
     else:
         assert "prepare_threshold" not in options
+
+
+def test_link_around_puts_the_argument_where_reverse_does():
+    prefix, suffix = link_around("analysis:key_figure_detail", "pk")
+    assert prefix + "42" + suffix == reverse(
+        "analysis:key_figure_detail", kwargs={"pk": 42}
+    )
