@@ -6,8 +6,9 @@ the session page, five small queries took ~6 ms of Python to build and ~0.6 ms t
 slugs and ids, so each is compiled once, from the same queryset code as everywhere else
 (the publication rules stay in one place), and later calls only swap the parameters.
 
-Only for querysets whose SQL depends on nothing but their parameters: no `now()`, no
-lists of varying length (each would need its own SQL).
+Only for querysets whose SQL depends on nothing but their parameters: no `now()`, and
+lists only through the `any_of` lookup (conference/lookups.py), whose SQL is the same
+for every length; `__in` writes a placeholder per element.
 """
 
 import itertools
@@ -18,6 +19,8 @@ from typing import Any
 from django.db import connections
 from django.db.models import Model, QuerySet
 
+from conference.lookups import IdList
+
 # Placeholders that stand for a parameter while the SQL is compiled: values no real
 # query uses, so they can be found again among the compiled parameters.
 _sentinel_numbers = itertools.count(-7_349_218_650_000)
@@ -27,8 +30,9 @@ class CompiledQuery:
     """A `values_list()` queryset, compiled once per database, run as plain SQL.
 
     `build(**params)` returns the queryset; `parameters` names each parameter's type
-    (`str` or `int`). Calling the object returns a list of dicts, one per row, keyed by
-    the names given to `values_list()`, with Django's usual conversions applied.
+    (`str`, `int`, or `IdList` for a list used with `any_of`). Calling the object
+    returns a list of dicts, one per row, keyed by the names given to `values_list()`,
+    with Django's usual conversions applied.
     """
 
     def __init__(self, build: Callable[..., QuerySet], **parameters: type):
@@ -40,7 +44,7 @@ class CompiledQuery:
         sql, template, slots, names, compiler, converters = self._compile(using)
         values = list(template)
         for position, name in slots:
-            values[position] = params[name]
+            values[position] = self.parameters[name](params[name])
         with connections[using].cursor() as cursor:
             cursor.execute(sql, values)
             rows = cursor.fetchall()
@@ -53,10 +57,7 @@ class CompiledQuery:
         key = f"{using}:{connections[using].vendor}"
         if key not in self._compiled:
             sentinels = {
-                name: f"\x1fparam-{name}\x1f"
-                if kind is str
-                else next(_sentinel_numbers)
-                for name, kind in self.parameters.items()
+                name: _sentinel(name, kind) for name, kind in self.parameters.items()
             }
             queryset = self.build(**sentinels)
             names = list(queryset._fields) or [
@@ -77,6 +78,14 @@ class CompiledQuery:
             converters = compiler.get_converters(fields)
             self._compiled[key] = (sql, template, slots, names, compiler, converters)
         return self._compiled[key]
+
+
+def _sentinel(name: str, kind: type) -> Any:
+    if kind is str:
+        return f"\x1fparam-{name}\x1f"
+    if kind is IdList:
+        return IdList([next(_sentinel_numbers)])
+    return next(_sentinel_numbers)
 
 
 def columns(model: type[Model], prefix: str = "", *, skip=()) -> list[str]:

@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from conference.compiled import CompiledQuery, columns, instance
+from conference.lookups import IdList
 from conference.models import Event, EventPerson, KeyFigure, Municipality
 from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
 from speakers_app.models import Person
@@ -146,20 +147,24 @@ def _event_sessions(event_id: int, *, include_drafts: bool) -> QuerySet:
     )
 
 
-def _event_speakers(event_id: int) -> QuerySet:
-    # All the event's speakers: those of sessions not shown are dropped in Python,
-    # so the SQL needs no list of session ids (and compiles once).
+def _event_speakers(session_ids: IdList) -> QuerySet:
+    # By the shown sessions' ids, not by event: PostgreSQL's statistics describe the
+    # average event, so for a small one among large ones it joined every session and
+    # speaker instead of reading a few index entries (docs/production.md, "Figures").
     return (
-        SessionSpeaker.objects.filter(session__event_id=event_id)
+        SessionSpeaker.objects.filter(session__id__any_of=session_ids)
         .order_by("order", "pk")
         .values_list(*columns(SessionSpeaker), *people_columns())
     )
 
 
-def _event_figures(event_id: int, *, include_drafts: bool) -> QuerySet:
+def _event_figures(event_id: int, session_ids: IdList) -> QuerySet:
+    # The figures of the event itself and of the sessions shown: the same rule as
+    # public_key_figures() once the event is known to be visible, without joining
+    # every session to read `is_published` (see _event_speakers).
     return (
-        public_key_figures(include_drafts=include_drafts)
-        .filter(event_id=event_id)
+        KeyFigure.objects.filter(event_id=event_id)
+        .filter(Q(session__isnull=True) | Q(session__id__any_of=session_ids))
         .order_by("order", "pk")
         .values_list(
             *columns(KeyFigure, skip=LOADER_FIELDS),
@@ -175,11 +180,8 @@ EVENT_SESSIONS = {
     d: CompiledQuery(partial(_event_sessions, include_drafts=d), event_id=int)
     for d in DRAFTS
 }
-EVENT_SPEAKERS = CompiledQuery(_event_speakers, event_id=int)
-EVENT_FIGURES = {
-    d: CompiledQuery(partial(_event_figures, include_drafts=d), event_id=int)
-    for d in DRAFTS
-}
+EVENT_SPEAKERS = CompiledQuery(_event_speakers, session_ids=IdList)
+EVENT_FIGURES = CompiledQuery(_event_figures, event_id=int, session_ids=IdList)
 
 
 def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
@@ -202,13 +204,12 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         session.event = event  # get_absolute_url needs the slug, no extra query
         session.people_roles = []
         sessions[session.pk] = session
-    for row in EVENT_SPEAKERS(event_id=event.pk):
-        if row["session_id"] in sessions:
-            role = instance(SessionSpeaker, row)
-            role.person = person_from_row(row)
-            sessions[row["session_id"]].people_roles.append(role)
+    for row in EVENT_SPEAKERS(session_ids=list(sessions)):
+        role = instance(SessionSpeaker, row)
+        role.person = person_from_row(row)
+        sessions[row["session_id"]].people_roles.append(role)
     figures = []
-    for row in EVENT_FIGURES[include_drafts](event_id=event.pk):
+    for row in EVENT_FIGURES(event_id=event.pk, session_ids=list(sessions)):
         figure = instance(KeyFigure, row)
         figure.municipality = municipality_from_row(row, "municipality__")
         figures.append(figure)

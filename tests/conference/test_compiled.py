@@ -5,6 +5,7 @@ from django.urls import reverse, set_script_prefix
 
 from conference.compiled import CompiledQuery, columns, instance
 from conference.links import link, link_around
+from conference.lookups import IdList
 from sessions_app.models import ContentBlock, Session
 from tests.factories.conference import EventFactory
 from tests.factories.sessions import ContentBlockFactory, SessionFactory
@@ -98,3 +99,26 @@ def test_link_around_puts_the_argument_where_reverse_does():
     assert prefix + "42" + suffix == reverse(
         "analysis:key_figure_detail", kwargs={"pk": 42}
     )
+
+
+def sessions_among(session_ids):
+    return (
+        Session.objects.filter(id__any_of=session_ids).order_by("pk").values_list("pk")
+    )
+
+
+def test_any_of_matches_a_list_of_any_length_with_one_sql_text():
+    first, second, third = SessionFactory(), SessionFactory(), SessionFactory()
+    query = CompiledQuery(sessions_among, session_ids=IdList)
+
+    assert query(session_ids=[third.pk, first.pk]) == [
+        {"pk": first.pk},
+        {"pk": third.pk},
+    ]
+    assert query(session_ids=[second.pk]) == [{"pk": second.pk}]
+    assert query(session_ids=[]) == []
+    # Django's own queryset agrees, and its SQL does not grow with the list.
+    assert list(sessions_among([first.pk, second.pk])) == [(first.pk,), (second.pk,)]
+    short, _ = sessions_among([1]).query.sql_with_params()
+    long, _ = sessions_among(list(range(50))).query.sql_with_params()
+    assert short == long

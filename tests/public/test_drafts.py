@@ -1,14 +1,23 @@
 """Only published content is public; staff who may preview see drafts with a notice."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Permission, User
 
-from tests.factories.conference import EventFactory, EventPersonFactory
+from tests.factories.conference import (
+    EventFactory,
+    EventPersonFactory,
+    KeyFigureFactory,
+)
 from tests.factories.sessions import SessionFactory, SessionSpeakerFactory
 from tests.factories.speakers import PersonFactory
 
 pytestmark = pytest.mark.django_db
 NOTICE = "Förhandsvisning – inte publicerad"
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.fixture
@@ -66,6 +75,41 @@ def test_editor_previews_draft_event_and_session_with_notice(client, editor):
         response = client.get(url)
         assert response.status_code == 200, url
         assert NOTICE in response.text, url
+
+
+def test_event_page_shows_figures_and_speakers_of_shown_sessions_only(client, editor):
+    event = EventFactory()
+    shown = SessionFactory(event=event, order=1)
+    draft = SessionFactory(event=event, order=2, is_published=False)
+    SessionSpeakerFactory(session=shown, person__name="Synlig Talare")
+    SessionSpeakerFactory(session=draft, person__name="Dold Talare")
+    KeyFigureFactory(
+        event=event,
+        session=None,
+        scope="region",
+        municipality=None,
+        label="Hela dagens siffra",
+    )
+    KeyFigureFactory(event=event, session=shown, label="Synlig siffra")
+    KeyFigureFactory(event=event, session=draft, label="Utkastets siffra")
+    KeyFigureFactory(label="Annat evenemangs siffra")
+
+    def labels(response):
+        return [a.text for a in soup(response).select(".figure-card__label a")]
+
+    visitor = client.get(event.get_absolute_url())
+    assert labels(visitor) == ["Hela dagens siffra", "Synlig siffra"]
+    assert "Synlig Talare" in visitor.text
+    assert "Dold Talare" not in visitor.text
+
+    client.force_login(editor)
+    preview = client.get(event.get_absolute_url())
+    assert labels(preview) == [
+        "Hela dagens siffra",
+        "Synlig siffra",
+        "Utkastets siffra",
+    ]
+    assert "Dold Talare" in preview.text
 
 
 def test_staff_without_view_permission_gets_404(client):
