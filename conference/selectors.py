@@ -98,20 +98,39 @@ class EventPage:
     last_modified: datetime | None = field(default=None)
 
 
-def person_from_row(row: dict, prefix: str = "person__") -> Person | None:
-    """The person (with their municipality, when the row has it) of a compiled row."""
+def person_from_row(
+    row: dict, prefix: str = "person__", known: dict | None = None
+) -> Person | None:
+    """The person (with their municipality, when the row has it) of a compiled row.
+
+    `known` is the page's municipalities by id (see `municipality_from_row`).
+    """
     if row[f"{prefix}id"] is None:
         return None
     person = instance(Person, row, prefix)
     if f"{prefix}municipality__id" in row:
-        person.municipality = municipality_from_row(row, f"{prefix}municipality__")
+        person.municipality = municipality_from_row(
+            row, f"{prefix}municipality__", known
+        )
     return person
 
 
-def municipality_from_row(row: dict, prefix: str) -> Municipality | None:
-    if row[f"{prefix}id"] is None:
+def municipality_from_row(
+    row: dict, prefix: str, known: dict | None = None
+) -> Municipality | None:
+    """The municipality of a compiled row, built once per page when `known` is given.
+
+    A page names the same few municipalities for many people and figures; building
+    each once saves most of the model instances an event page would create.
+    """
+    pk = row[f"{prefix}id"]
+    if pk is None:
         return None
-    return instance(Municipality, row, prefix)
+    if known is None:
+        return instance(Municipality, row, prefix)
+    if pk not in known:
+        known[pk] = instance(Municipality, row, prefix)
+    return known[pk]
 
 
 def people_columns(prefix: str = "person__") -> list[str]:
@@ -193,10 +212,11 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
     if not rows:
         raise Http404("No such event")
     event = instance(Event, rows[0])
+    municipalities = {}
     people = []
     for row in EVENT_PEOPLE(event_id=event.pk):
         role = instance(EventPerson, row)
-        role.person = person_from_row(row)
+        role.person = person_from_row(row, known=municipalities)
         people.append(role)
     sessions = {}
     for row in EVENT_SESSIONS[include_drafts](event_id=event.pk):
@@ -206,40 +226,44 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         sessions[session.pk] = session
     for row in EVENT_SPEAKERS(session_ids=list(sessions)):
         role = instance(SessionSpeaker, row)
-        role.person = person_from_row(row)
+        role.person = person_from_row(row, known=municipalities)
         sessions[row["session_id"]].people_roles.append(role)
-    figures = []
-    for row in EVENT_FIGURES(event_id=event.pk, session_ids=list(sessions)):
+    figure_rows = EVENT_FIGURES(event_id=event.pk, session_ids=list(sessions))
+    highlights = []
+    for row in pick_highlights(figure_rows):
         figure = instance(KeyFigure, row)
-        figure.municipality = municipality_from_row(row, "municipality__")
-        figures.append(figure)
+        figure.municipality = municipality_from_row(
+            row, "municipality__", municipalities
+        )
+        highlights.append(figure)
     return EventPage(
         event=event,
         moderators=[p for p in people if p.role == EventPerson.Role.MODERATOR],
         contacts=[p for p in people if p.role == EventPerson.Role.CONTACT],
         sessions=list(sessions.values()),
-        highlights=pick_highlights(figures),
+        highlights=highlights,
         last_modified=latest(
             event.updated_at,
             *(s.updated_at for s in sessions.values()),
-            *(f.updated_at for f in figures),
+            *(row["updated_at"] for row in figure_rows),
             *(p.person.updated_at for p in people),
         ),
     )
 
 
-def pick_highlights(figures: list[KeyFigure]) -> list[KeyFigure]:
+def pick_highlights(figure_rows: list[dict]) -> list[dict]:
     """Return the first figure of each session, in programme order, at most a handful.
 
     One per session shows the spread of the day rather than one talk's statistics.
+    Rows, not model instances: only the figures shown become instances.
     """
     seen_sessions = set()
     highlights = []
-    for figure in figures:
-        if figure.session_id in seen_sessions:
+    for row in figure_rows:
+        if row["session_id"] in seen_sessions:
             continue
-        seen_sessions.add(figure.session_id)
-        highlights.append(figure)
+        seen_sessions.add(row["session_id"])
+        highlights.append(row)
         if len(highlights) == HIGHLIGHT_COUNT:
             break
     return highlights

@@ -203,20 +203,23 @@ def session_page(
     if position is None:
         raise Http404("No such session")
     session = programme[position]
+    municipalities = {}
     blocks = []
     for row in BLOCKS(session_id=session.pk):
         block = instance(ContentBlock, row)
-        block.person = person_from_row(row)
+        block.person = person_from_row(row, known=municipalities)
         blocks.append(block)
     speakers = []
     for row in SPEAKERS(session_id=session.pk):
         role = instance(SessionSpeaker, row)
-        role.person = person_from_row(row)
+        role.person = person_from_row(row, known=municipalities)
         speakers.append(role)
     figures = []
     for row in FIGURES[include_drafts](session_id=session.pk):
         figure = instance(KeyFigure, row)
-        figure.municipality = municipality_from_row(row, "municipality__")
+        figure.municipality = municipality_from_row(
+            row, "municipality__", municipalities
+        )
         figures.append(figure)
     rendered, anchored = render_blocks(blocks, figures)
     return SessionPage(

@@ -1,4 +1,4 @@
-"""Compiled queries and fast links give what Django's own querysets and reverse() give."""
+"""Compiled queries, fast links and cached labels give what Django itself gives."""
 
 import pytest
 from django.urls import reverse, set_script_prefix
@@ -122,3 +122,15 @@ def test_any_of_matches_a_list_of_any_length_with_one_sql_text():
     short, _ = sessions_among([1]).query.sql_with_params()
     long, _ = sessions_among(list(range(50))).query.sql_with_params()
     assert short == long
+
+
+def test_display_filter_gives_what_get_foo_display_gives():
+    from conference.templating import display
+    from sessions_app.models import SessionSpeaker
+
+    session = Session(kind=Session.Kind.PANEL)
+    assert display(session, "kind") == session.get_kind_display() == "Panelsamtal"
+    moderator = SessionSpeaker(role=SessionSpeaker.Role.MODERATOR)
+    assert display(moderator, "role") == "Moderator"
+    # A value outside the choices shows as itself, as Django's method does.
+    assert display(Session(kind="okänd"), "kind") == "okänd"
