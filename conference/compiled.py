@@ -18,6 +18,8 @@ from typing import Any
 
 from django.db import connections
 from django.db.models import Model, QuerySet
+from django.db.models.base import ModelState
+from django.db.models.signals import post_init, pre_init
 
 from conference.lookups import IdList
 
@@ -107,7 +109,31 @@ def instance[M: Model](model: type[M], row: dict, prefix: str = "") -> M:
     database, which the query-count tests would notice.
     """
     attnames, keys = _plan(model, prefix, tuple(row))
-    return model.from_db("default", attnames, [row[key] for key in keys])
+    values = [row[key] for key in keys]
+    if not _plain(model):
+        return model.from_db("default", attnames, values)
+    # What from_db() and Model.__init__ leave behind, without walking every field and
+    # sending init signals nobody listens to: 12 → 6 µs an instance (timeit).
+    obj = model.__new__(model)
+    obj.__dict__.update(zip(attnames, values, strict=True))
+    obj._state = ModelState()
+    obj._state.adding = False
+    obj._state.db = "default"
+    return obj
+
+
+@lru_cache(maxsize=64)
+def _plain(model: type[Model]) -> bool:
+    """Whether `instance()` may skip `from_db()` and `__init__` for this model.
+
+    Decided on first use, after the apps are ready and their signals connected.
+    """
+    return (
+        model.from_db.__func__ is Model.from_db.__func__
+        and model.__init__ is Model.__init__
+        and not pre_init.has_listeners(model)
+        and not post_init.has_listeners(model)
+    )
 
 
 @lru_cache(maxsize=256)

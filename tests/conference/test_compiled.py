@@ -70,6 +70,13 @@ def test_link_matches_reverse_also_under_a_script_prefix():
             assert link("analysis:key_figure_detail", pk=42) == reverse(
                 "analysis:key_figure_detail", kwargs={"pk": 42}
             )
+            # Arguments given in another order than the URL's land in their places.
+            assert link(
+                "sessions_app:session_detail", slug="b-2", event_slug="a-1"
+            ) == reverse(
+                "sessions_app:session_detail",
+                kwargs={"event_slug": "a-1", "slug": "b-2"},
+            )
     finally:
         set_script_prefix("/")
     assert event.get_absolute_url() == "/evenemang/dag-1/"
@@ -134,3 +141,32 @@ def test_display_filter_gives_what_get_foo_display_gives():
     assert display(moderator, "role") == "Moderator"
     # A value outside the choices shows as itself, as Django's method does.
     assert display(Session(kind="okänd"), "kind") == "okänd"
+
+
+def test_instance_is_a_loaded_instance_with_the_missing_fields_deferred():
+    from django.db.models.signals import post_init
+
+    from conference.compiled import _plain
+
+    session = SessionFactory(title="Om skolan")
+    row = {"id": session.pk, "title": "Om skolan", "event_id": session.event_id}
+
+    built = instance(Session, row)
+    assert (built._state.adding, built._state.db) == (False, "default")
+    assert built == session and built.get_deferred_fields() >= {"slug", "summary"}
+    assert built.slug == session.slug  # a deferred field is loaded on access
+
+    # A model with an init signal listener gets Django's own from_db(), listener and all.
+    seen = []
+
+    def listener(sender, instance, **kwargs):
+        seen.append(instance)
+
+    post_init.connect(listener, sender=Session)
+    _plain.cache_clear()
+    try:
+        assert instance(Session, row).title == "Om skolan"
+        assert len(seen) == 1
+    finally:
+        post_init.disconnect(listener, sender=Session)
+        _plain.cache_clear()
