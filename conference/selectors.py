@@ -107,12 +107,10 @@ def person_from_row(
     """
     if row[f"{prefix}id"] is None:
         return None
-    person = instance(Person, row, prefix)
-    if f"{prefix}municipality__id" in row:
-        person.municipality = municipality_from_row(
-            row, f"{prefix}municipality__", known
-        )
-    return person
+    if f"{prefix}municipality__id" not in row:
+        return instance(Person, row, prefix)
+    municipality = municipality_from_row(row, f"{prefix}municipality__", known)
+    return instance(Person, row, prefix, municipality=municipality)
 
 
 def municipality_from_row(
@@ -215,26 +213,24 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
     municipalities = {}
     people = []
     for row in EVENT_PEOPLE(event_id=event.pk):
-        role = instance(EventPerson, row)
-        role.person = person_from_row(row, known=municipalities)
+        person = person_from_row(row, known=municipalities)
+        role = instance(EventPerson, row, person=person)
         people.append(role)
     sessions = {}
     for row in EVENT_SESSIONS[include_drafts](event_id=event.pk):
-        session = instance(Session, row)
-        session.event = event  # get_absolute_url needs the slug, no extra query
+        # get_absolute_url needs the event's slug: no extra query.
+        session = instance(Session, row, event=event)
         session.people_roles = []
         sessions[session.pk] = session
     for row in EVENT_SPEAKERS(session_ids=list(sessions)):
-        role = instance(SessionSpeaker, row)
-        role.person = person_from_row(row, known=municipalities)
+        person = person_from_row(row, known=municipalities)
+        role = instance(SessionSpeaker, row, person=person)
         sessions[row["session_id"]].people_roles.append(role)
     figure_rows = EVENT_FIGURES(event_id=event.pk, session_ids=list(sessions))
     highlights = []
     for row in pick_highlights(figure_rows):
-        figure = instance(KeyFigure, row)
-        figure.municipality = municipality_from_row(
-            row, "municipality__", municipalities
-        )
+        municipality = municipality_from_row(row, "municipality__", municipalities)
+        figure = instance(KeyFigure, row, municipality=municipality)
         highlights.append(figure)
     return EventPage(
         event=event,

@@ -4,7 +4,7 @@ Run with `make bench`. For each data set (the seed document, then the generated 
 with 100 000 key figures) the site is served twice, with the page cache on and off; each
 time wrk measures a static file (the baseline, same server, same run) and four pages.
 The table gives requests per second, p50 and p99 latency, errors and the ratio to the
-static file. Figures, not pass/fail: this is a benchmark, not a test.
+static file (the mean of its two measurements, before and after the pages). Figures, not pass/fail: this is a benchmark, not a test.
 
 Environment: BENCH_DURATION (seconds per measurement, default 30), BENCH_CONNECTIONS
 (default 50), BENCH_THREADS (default 2), BENCH_WORKERS (default 2), BENCH_PORT (default
@@ -19,6 +19,7 @@ import re
 import secrets
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -191,13 +192,19 @@ print(json.dumps({
 }))
 """
     found = json.loads(manage("shell", "-v", "0", "-c", script, env=env))
+    # The static file first and last: on a shared machine one 30 s sample of it varies
+    # by up to a third, so the baseline is the mean of both (each is printed).
     return [
         ("static file", found["static"]),
         ("event page", found["event"]),
         ("session page", found["session"]),
         ("key-figure explorer", "/nyckeltal/"),
         ("API key-figure list", "/api/v1/key-figures/"),
+        (STATIC_AGAIN, found["static"]),
     ]
+
+
+STATIC_AGAIN = "static file (again)"
 
 
 def parse_duration_ms(text: str) -> float:
@@ -285,14 +292,14 @@ def print_table(results: list[Result]) -> None:
     )
     print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for result in results:
-        baseline = next(
-            r
+        baseline = statistics.mean(
+            r.requests_per_second
             for r in results
             if r.data_set == result.data_set
             and r.cache == result.cache
-            and r.name == "static file"
+            and r.name in {"static file", STATIC_AGAIN}
         )
-        ratio = result.requests_per_second / baseline.requests_per_second
+        ratio = result.requests_per_second / baseline
         print(
             f"| {result.data_set} | {result.cache} | {result.name} "
             f"| {result.requests_per_second:,.0f} | {result.p50_ms:.1f} "

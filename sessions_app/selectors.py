@@ -195,9 +195,8 @@ def session_page(
     programme = []
     event = None
     for row in PROGRAMME[include_drafts](event_slug=event_slug):
-        session = instance(Session, row)
         event = event or instance(Event, row, "event__")
-        session.event = event
+        session = instance(Session, row, event=event)
         programme.append(session)
     position = next((i for i, s in enumerate(programme) if s.slug == slug), None)
     if position is None:
@@ -206,20 +205,18 @@ def session_page(
     municipalities = {}
     blocks = []
     for row in BLOCKS(session_id=session.pk):
-        block = instance(ContentBlock, row)
-        block.person = person_from_row(row, known=municipalities)
+        person = person_from_row(row, known=municipalities)
+        block = instance(ContentBlock, row, person=person)
         blocks.append(block)
     speakers = []
     for row in SPEAKERS(session_id=session.pk):
-        role = instance(SessionSpeaker, row)
-        role.person = person_from_row(row, known=municipalities)
+        person = person_from_row(row, known=municipalities)
+        role = instance(SessionSpeaker, row, person=person)
         speakers.append(role)
     figures = []
     for row in FIGURES[include_drafts](session_id=session.pk):
-        figure = instance(KeyFigure, row)
-        figure.municipality = municipality_from_row(
-            row, "municipality__", municipalities
-        )
+        municipality = municipality_from_row(row, "municipality__", municipalities)
+        figure = instance(KeyFigure, row, municipality=municipality)
         figures.append(figure)
     rendered, anchored = render_blocks(blocks, figures)
     return SessionPage(

@@ -143,7 +143,9 @@ def test_display_filter_gives_what_get_foo_display_gives():
     assert display(Session(kind="okänd"), "kind") == "okänd"
 
 
-def test_instance_is_a_loaded_instance_with_the_missing_fields_deferred():
+def test_instance_is_a_loaded_instance_with_the_missing_fields_deferred(
+    django_assert_num_queries,
+):
     from django.db.models.signals import post_init
 
     from conference.compiled import _plain
@@ -151,8 +153,10 @@ def test_instance_is_a_loaded_instance_with_the_missing_fields_deferred():
     session = SessionFactory(title="Om skolan")
     row = {"id": session.pk, "title": "Om skolan", "event_id": session.event_id}
 
-    built = instance(Session, row)
+    built = instance(Session, row, event=session.event)
     assert (built._state.adding, built._state.db) == (False, "default")
+    with django_assert_num_queries(0):
+        assert built.event is session.event  # cached, as select_related() does
     assert built == session and built.get_deferred_fields() >= {"slug", "summary"}
     assert built.slug == session.slug  # a deferred field is loaded on access
 
@@ -165,7 +169,8 @@ def test_instance_is_a_loaded_instance_with_the_missing_fields_deferred():
     post_init.connect(listener, sender=Session)
     _plain.cache_clear()
     try:
-        assert instance(Session, row).title == "Om skolan"
+        slow = instance(Session, row, event=session.event)
+        assert (slow.title, slow.event) == ("Om skolan", session.event)
         assert len(seen) == 1
     finally:
         post_init.disconnect(listener, sender=Session)
