@@ -271,3 +271,27 @@ def test_event_json_ld_cannot_close_its_script_element(client):
     text = block.split("</script>", 1)[0]
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["name"] == event.title
+
+
+def test_event_page_lists_moderators_in_order_and_contacts_apart(client):
+    from conference.models import EventPerson
+    from tests.factories.conference import EventPersonFactory
+
+    event = EventFactory()
+    EventPersonFactory(event=event, order=2, person__name="Andra Moderatorn")
+    EventPersonFactory(event=event, order=1, person__name="Första Moderatorn")
+    EventPersonFactory(
+        event=event, role=EventPerson.Role.CONTACT, person__name="Kontakten"
+    )
+    bare = EventFactory()
+
+    page = soup(client.get(event.get_absolute_url()))
+    lists = page.select(".people-list")
+    assert [a.text for a in lists[0].select("li > a:first-child")] == [
+        "Första Moderatorn",
+        "Andra Moderatorn",
+    ]
+    assert [a.text for a in lists[1].select("li > a:first-child")] == ["Kontakten"]
+    bare_page = soup(client.get(bare.get_absolute_url()))
+    assert bare_page.select(".people-list") == []
+    assert bare_page.h1.text == bare.title
