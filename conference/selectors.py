@@ -175,9 +175,10 @@ def _event_speakers(session_ids: IdList) -> QuerySet:
 
 
 def _event_figures(event_id: int, session_ids: IdList) -> QuerySet:
-    # The figures of the event itself and of the sessions shown: the same rule as
-    # public_key_figures() once the event is known to be visible, without joining
-    # every session to read `is_published` (see _event_speakers).
+    # The figures of the event itself and of the sessions shown: public_key_figures()
+    # once the event is known to be visible, without joining every session to read
+    # `is_published` (see _event_speakers). Unlike it, a figure whose session belongs
+    # to another event (the admin does not forbid it) is not shown here.
     return (
         KeyFigure.objects.filter(event_id=event_id)
         .filter(Q(session__isnull=True) | Q(session__id__any_of=session_ids))

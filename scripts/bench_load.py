@@ -303,7 +303,7 @@ def print_table(results: list[Result]) -> None:
         print(
             f"| {result.data_set} | {result.cache} | {result.name} "
             f"| {result.requests_per_second:,.0f} | {result.p50_ms:.1f} "
-            f"| {result.p99_ms:.1f} | {result.errors} | {ratio:.0%} |".replace(",", " ")
+            f"| {result.p99_ms:.1f} | {result.errors} | {ratio:.1%} |".replace(",", " ")
         )
 
 
