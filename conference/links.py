@@ -59,6 +59,5 @@ def link_around(view_name: str, name: str) -> tuple[str, str]:
     `prefix + str(value) + suffix` equals `link(view_name, name=value)` for values that
     need no quoting (ids), without a function call per URL.
     """
-    url = _shape(view_name, (name,), get_script_prefix())
-    prefix, suffix = url.split(_PLACEHOLDER.format(0), 1)
+    prefix, _, suffix = _pieces(view_name, (name,), get_script_prefix())
     return prefix, suffix
