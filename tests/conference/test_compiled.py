@@ -101,6 +101,18 @@ def test_repeated_queries_are_prepared_on_postgresql_only():
         assert "prepare_threshold" not in options
 
 
+def test_postgresql_connections_plan_with_a_low_random_page_cost():
+    from django.db import connection
+
+    options = connection.settings_dict.get("OPTIONS", {})
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW random_page_cost")
+            assert float(cursor.fetchone()[0]) == 1.1
+    else:
+        assert "options" not in options
+
+
 def test_link_around_puts_the_argument_where_reverse_does():
     prefix, suffix = link_around("analysis:key_figure_detail", "pk")
     assert prefix + "42" + suffix == reverse(
