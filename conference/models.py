@@ -264,7 +264,11 @@ class KeyFigure(LoadedRecord):
             models.Index(
                 fields=["label", "-year", "id"], name="key_figure_listing_order"
             ),
-            models.Index(fields=["event", "session"], name="key_figure_event_session"),
+            # Also the event page's highlights: the first figure of a session, by order.
+            models.Index(
+                fields=["event", "session", "order", "id"],
+                name="key_figure_event_session",
+            ),
             models.Index(fields=["municipality", "year"], name="key_figure_area_year"),
         ]
         constraints = [

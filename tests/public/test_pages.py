@@ -78,6 +78,47 @@ def test_event_page_shows_programme_people_figures_and_contacts(
     assert page.find("a", href="mailto:kontakt0@example.se")
 
 
+def test_event_page_highlights_the_first_figure_of_each_session_at_most_six(client):
+    event = EventFactory()
+    sessions = [SessionFactory(event=event, order=n) for n in range(8)]
+    # Figures in an order that is not the sessions' order: the figures' order decides.
+    for n, session in enumerate(reversed(sessions)):
+        KeyFigureFactory(
+            event=event, session=session, order=10 * (n + 1), label=f"Första {n}"
+        )
+        KeyFigureFactory(
+            event=event, session=session, order=100 + n, label=f"Andra {n}"
+        )
+    KeyFigureFactory(
+        event=event,
+        session=None,
+        scope="region",
+        municipality=None,
+        order=25,
+        label="Dagens egen",
+    )
+    KeyFigureFactory(
+        event=event,
+        session=None,
+        scope="region",
+        municipality=None,
+        order=26,
+        label="Dagens andra",
+    )
+
+    page = soup(client.get(event.get_absolute_url()))
+
+    labels = [a.text for a in page.select(".figure-card__label a")]
+    assert labels == [
+        "Första 0",
+        "Första 1",
+        "Dagens egen",
+        "Första 2",
+        "Första 3",
+        "Första 4",
+    ]
+
+
 def test_event_page_has_event_json_ld(client, small_conference):
     import json
 
