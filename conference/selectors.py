@@ -18,6 +18,7 @@ from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
 from speakers_app.models import Person
 
 HIGHLIGHT_COUNT = 6
+MUNICIPALITY_FIGURE_COUNT = 50
 
 # The loader's bookkeeping (JSON columns of LoadedRecord): public pages never show it,
 # and decoding it for every row loaded cost an uncached page real time.
@@ -285,6 +286,7 @@ class MunicipalityPage:
     sessions: list[Session]
     people: list[Person]
     key_figures: list[KeyFigure]
+    more_key_figures: bool
     quotes: list[Quote]
 
 
@@ -306,11 +308,13 @@ def municipality_page(slug: str) -> MunicipalityPage:
         .select_related("municipality")
         .order_by("name")
     )
+    # The newest figures; the explorer, linked from the page, lists them all. One row
+    # more than shown tells whether there are more.
     key_figures = list(
         public_key_figures()
         .filter(municipality=municipality)
         .select_related("session__event", "event", "municipality")
-        .order_by("-event__date", "order", "pk")
+        .order_by("-event__date", "order", "pk")[: MUNICIPALITY_FIGURE_COUNT + 1]
     )
     quotes = list(
         public_quotes()
@@ -322,7 +326,8 @@ def municipality_page(slug: str) -> MunicipalityPage:
         municipality=municipality,
         sessions=sessions,
         people=people,
-        key_figures=key_figures,
+        key_figures=key_figures[:MUNICIPALITY_FIGURE_COUNT],
+        more_key_figures=len(key_figures) > MUNICIPALITY_FIGURE_COUNT,
         quotes=quotes,
     )
 

@@ -1,10 +1,16 @@
 """What each public page shows, on SQLite and on PostgreSQL alike."""
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 
 from conference.models import Municipality
-from tests.factories.conference import EventFactory, KeyFigureFactory
+from tests.factories.conference import (
+    EventFactory,
+    KeyFigureFactory,
+    MunicipalityFactory,
+)
 from tests.factories.sessions import ContentBlockFactory, SessionFactory
 from tests.factories.speakers import PersonFactory
 from tests.public.conftest import build_conference
@@ -262,6 +268,30 @@ def test_municipality_page_shows_sessions_people_figures_quotes(
     assert page.select_one(".figure-table tbody a[href*='#kalla-']")
     assert len(page.select(".quote")) >= 1
     assert c.people[0].name in page.text
+
+
+def test_municipality_page_shows_the_newest_figures_and_links_to_all(client):
+    from conference.selectors import MUNICIPALITY_FIGURE_COUNT
+
+    municipality = MunicipalityFactory()
+    event = EventFactory()
+    KeyFigureFactory.create_batch(
+        MUNICIPALITY_FIGURE_COUNT + 2, event=event, municipality=municipality
+    )
+    page = soup(client.get(municipality.get_absolute_url()))
+
+    assert len(page.select(".figure-table tbody tr")) == MUNICIPALITY_FIGURE_COUNT
+    link = page.find("a", string=re.compile("Alla nyckeltal för"))
+    explorer = soup(client.get(link["href"]))
+    assert explorer.find(id="result-heading").text == (
+        f"{MUNICIPALITY_FIGURE_COUNT + 2} nyckeltal"
+    )
+
+
+def test_municipality_page_without_more_figures_has_no_link(client, small_conference):
+    page = soup(client.get(small_conference.municipality.get_absolute_url()))
+    assert page.select(".figure-table tbody tr")
+    assert not page.find("a", string=re.compile("Alla nyckeltal för"))
 
 
 def test_unknown_page_is_a_swedish_404(client):

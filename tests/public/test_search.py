@@ -2,8 +2,15 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
 
-from conference.search import MAX_QUERY_LENGTH, search
+from conference.models import KeyFigure
+from conference.search import (
+    MAX_QUERY_LENGTH,
+    STORED_KEY_FIGURE_VECTOR,
+    PostgresSearch,
+    search,
+)
 from tests.factories.conference import KeyFigureFactory
 from tests.factories.sessions import ContentBlockFactory, QuoteFactory, SessionFactory
 from tests.factories.speakers import PersonFactory
@@ -90,3 +97,41 @@ def test_search_overlong_query_shows_message(client, content):
 def test_search_empty_query_asks_for_words(client):
     response = client.get("/sok/?q=")
     assert response.context["error"] == "Skriv ett eller flera ord att söka efter."
+
+
+def test_search_finds_a_key_figure_by_its_edited_label_only(content):
+    figure = KeyFigureFactory(label="Antal lärlingar", source_text="")
+    assert [h.url for h in search("lärlingar").key_figures] == [
+        figure.get_absolute_url()
+    ]
+
+    figure.label = "Antal praktikanter"
+    figure.save()
+
+    assert search("lärlingar").key_figures == []
+    assert [h.url for h in search("praktikanter").key_figures] == [
+        figure.get_absolute_url()
+    ]
+
+
+def test_key_figure_search_vector_is_stored_and_indexed_on_postgresql_only(content):
+    columns = {
+        column.name
+        for column in connection.introspection.get_table_description(
+            connection.cursor(), KeyFigure._meta.db_table
+        )
+    }
+    if connection.vendor != "postgresql":
+        assert "search_vector" not in columns  # SQLite searches without it
+        return
+    assert "search_vector" in columns
+    queryset = PostgresSearch(["arbete"]).ranked(
+        KeyFigure.objects.all(), STORED_KEY_FIGURE_VECTOR
+    )
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # A tiny table is read whole; forbid that to see whether the index fits.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "key_figure_search" in plan
