@@ -95,22 +95,15 @@ def test_event_page_highlights_the_first_figure_of_each_session_at_most_six(clie
         KeyFigureFactory(
             event=event, session=session, order=100 + n, label=f"Andra {n}"
         )
-    KeyFigureFactory(
-        event=event,
-        session=None,
-        scope="region",
-        municipality=None,
-        order=25,
-        label="Dagens egen",
-    )
-    KeyFigureFactory(
-        event=event,
-        session=None,
-        scope="region",
-        municipality=None,
-        order=26,
-        label="Dagens andra",
-    )
+    for order, label in [(25, "Dagens egen"), (26, "Dagens andra")]:
+        KeyFigureFactory(
+            event=event,
+            session=None,
+            scope="region",
+            municipality=None,
+            order=order,
+            label=label,
+        )
 
     page = soup(client.get(event.get_absolute_url()))
 
