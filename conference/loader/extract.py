@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils.text import slugify
 
 from . import anomalies, figures, mentions
+from .dates import event_date as find_event_date
 from .municipalities import find_municipalities, municipality_of
 from .numbers import find_dates
 from .people import (
@@ -23,7 +24,14 @@ from .people import (
     people_in_sentence,
     split_names,
 )
-from .records import Block, ParsedBlock, ParsedEvent, ParsedPerson, ParsedSession
+from .records import (
+    Block,
+    Hints,
+    ParsedBlock,
+    ParsedEvent,
+    ParsedPerson,
+    ParsedSession,
+)
 
 CONTACT_HEADING = re.compile(
     r"^(?:kontakt|kontakter|kontaktpersoner?|kontakta oss)\b", re.I
@@ -75,8 +83,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 class Extractor:
-    def __init__(self, blocks: list[Block]):
+    def __init__(self, blocks: list[Block], hints: Hints):
         self.blocks = blocks
+        self.hints = hints
         self.people: dict[str, ParsedPerson] = {}
         self.sessions: list[_Session] = []
         self.intro: list[Block] = []
@@ -324,13 +333,14 @@ class Extractor:
     def _event(self, title: str) -> ParsedEvent:
         intro_text = " ".join(b.text for b in self.intro if b.text)
         all_text = " ".join(b.text for b in self.blocks if b.text)
-        dates = find_dates(intro_text) or find_dates(all_text)
-        if not dates:
+        event_date = find_event_date(
+            title=title, intro=intro_text, text=all_text, hints=self.hints
+        )
+        if event_date is None:
             raise NoEventFound(
                 f"Hittar inget datum för evenemanget ”{title[:60]}”; "
                 "är detta en konferensdokumentation?"
             )
-        event_date = dates[0][0]
         description = self._intro(event_date)
         event = ParsedEvent(
             title=title,
@@ -469,9 +479,9 @@ class Extractor:
         return quotes
 
 
-def extract(blocks: list[Block]) -> ParsedEvent:
+def extract(blocks: list[Block], hints: Hints | None = None) -> ParsedEvent:
     """Return the event described by ``blocks``; raise NoEventFound if there is none."""
-    return Extractor(blocks).run()
+    return Extractor(blocks, hints or Hints()).run()
 
 
 def _split_attribution(text: str) -> tuple[str, str]:

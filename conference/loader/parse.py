@@ -5,7 +5,7 @@ import re
 from bs4 import BeautifulSoup
 
 from .people import caption_names
-from .records import Block
+from .records import Block, Hints
 
 BULLET = re.compile(r"^\s*[•·▪●◦‣∙*]\s*")
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
@@ -58,6 +58,11 @@ def parse_html(html: str) -> list[Block]:
         # A page built from <div>s only: read its text line by line.
         return parse_text(root.get_text("\n"))
     return pair_captions(blocks)
+
+
+def read_metadata(html: str) -> Hints:
+    """Return what an HTML page's metadata says: its title and dates."""
+    return Hints()
 
 
 def _html_blocks(node) -> list[Block]:

@@ -1,12 +1,13 @@
 """Read a documentation file from disk, refusing what is not a readable page."""
 
+import datetime
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from .extract import NoEventFound, extract
-from .parse import parse_html, parse_text
-from .records import ParsedEvent
+from .parse import parse_html, parse_text, read_metadata
+from .records import Hints, ParsedEvent
 
 SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
 
@@ -65,13 +66,19 @@ def decode(raw: bytes, name: str) -> str:
     return text
 
 
-def parse_source(source: Source) -> ParsedEvent:
-    """Return the event in ``source``; raise SourceError when none can be recognised."""
-    blocks = (
-        parse_html(source.text) if source.kind == "html" else parse_text(source.text)
-    )
+def parse_source(
+    source: Source, *, title: str = "", date: datetime.date | None = None
+) -> ParsedEvent:
+    """Return the event in ``source``; ``title`` and ``date`` are given by staff."""
+    if source.kind == "html":
+        blocks = parse_html(source.text)
+        hints = read_metadata(source.text)
+    else:
+        blocks = parse_text(source.text)
+        hints = Hints()
+    hints.name, hints.title, hints.date = source.name, title, date
     try:
-        return extract(blocks)
+        return extract(blocks, hints)
     except NoEventFound as error:
         raise SourceError(
             f"Inget evenemang hittades i {source.name}: {error}"

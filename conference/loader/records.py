@@ -74,6 +74,24 @@ class ParsedFigure:
 
 
 @dataclass
+class Hints:
+    """What is known about a document besides its text.
+
+    Staff may give the title and date (``--title``, ``--date``); an HTML page's metadata
+    gives its page title, its publishing date (an upper bound for the event date, never
+    the event date itself) and any dates it marks up as the event's (``<time datetime>``,
+    JSON-LD ``startDate``). ``name`` is the file name or URL: it may hold the year.
+    """
+
+    name: str = ""
+    title: str = ""
+    date: datetime.date | None = None
+    page_title: str = ""
+    published: datetime.date | None = None
+    event_dates: list[datetime.date] = field(default_factory=list)
+
+
+@dataclass
 class ParsedEvent:
     title: str
     slug: str = ""
