@@ -34,7 +34,9 @@ from .records import (
 )
 
 CONTACT_HEADING = re.compile(
-    r"^(?:kontakt|kontakter|kontaktpersoner?|kontakta oss)\b", re.I
+    r"^(?:kontakt|kontakter|kontaktpersoner?|kontakta oss|frågor om|"
+    r"mer information|för frågor|har du frågor)\b",
+    re.I,
 )
 VOICES_HEADING = re.compile(r"röster|deltagar|tyckte|reaktioner|sagt om dagen", re.I)
 CASE_HEADING = re.compile(r"^(?:exempel|case|fallbeskrivning|fall)\b", re.I)
@@ -58,19 +60,48 @@ SAID = re.compile(
 ATTRIBUTION_TAIL = 160  # "…, sa Anna Berg i sitt anförande." sits at the very end
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”–])")
 PRONOUNS = {"hon", "han", "hen"}
+TIME_SLOT = re.compile(
+    r"^(?:kl(?:ockan|\.)?\s*)?(?:[01]?\d|2[0-3])[.:][0-5]\d"
+    r"(?:\s*[-–]\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)?\s+(?P<title>\S.*)$"
+)
+BREAK = re.compile(
+    r"^(?:registrering|lunch|kaffe|fika|förmiddagsfika|eftermiddagsfika|paus|"
+    r"bensträckare|mingel|middag|frukost|incheckning|avslut(?:ning)?$|tack för)",
+    re.I,
+)
+# "2.1 Title": a report's numbered section; "2 Föreläsningar" a chapter.
+SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?=[A-ZÅÄÖ])")
+# Headings that organise a page or report but are no talk of their own.
+NOT_A_TALK = re.compile(
+    r"^(?:program(?:met)?|dagens program|programpunkter|inledning|bakgrund|syfte|"
+    r"sammanfattning|metod|resultat|slutsatser|diskussion|avslutning|om dagen|"
+    r"om konferensen|medverkande|föreläsare|talare|innehåll|förord)$",
+    re.I,
+)
+# Headings after which a page has only practicalities and links until the next talk.
+BACK_MATTER = re.compile(
+    r"^(?:praktisk information|anmälan|hitta hit|läs mer|relaterat|relaterade|"
+    r"referenser|källor|källförteckning|bilagor?|om gr|dela|prenumerera|"
+    r"kalendarium|fler nyheter|senaste nytt)(?:\s+\d+)?:?$",
+    re.I,
+)
+# "Plats: Kulturhuset", "Tid: 9–16": a field of an event page, not its title.
+FIELD = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s")
+TITLE_WORDS = 12
 DATELINE = re.compile(r"^(?:publicerad|uppdaterad|senast ändrad)\b", re.I)
 # "GR arrangerade": the organiser's short name stands for its full name.
 ABBREVIATIONS = dict(settings.REGION_ABBREVIATIONS)
 
 
 class NoEventFound(ValueError):
-    """The text has no recognisable event (no title or no date)."""
+    """The document has no text at all."""
 
 
 @dataclass
 class _Session:
     record: ParsedSession
     closed: bool = False
+    ended: bool = False  # a break or a new chapter followed: nothing more belongs here
     untitled: bool = False
     case_mode: bool = False
     voice_person: str = ""
@@ -92,6 +123,7 @@ class Extractor:
         self.moderators: list[str] = []
         self.contacts: list[ParsedPerson] = []
         self.event_flags: list[str] = []
+        self._depth: int | None = None
 
     # The walk over the blocks ---------------------------------------------------
 
@@ -112,11 +144,41 @@ class Extractor:
             if block.kind == "heading" and CONTACT_HEADING.match(block.text):
                 mode = "contact"
                 continue
+            if mode == "skip" and not self._starts_programme_item(block):
+                continue
+            mode = "body"
+            if block.kind == "heading" and BACK_MATTER.match(block.text):
+                mode = "skip"
+                continue
+            if self._slot(block):
+                continue
             self._step(block, following)
         event = self._event(title)
         return event
 
     def _title(self) -> tuple[str, int]:
+        """Return the event's title and the index of the first block after it.
+
+        Staff's title wins; then an ``<h1>``; then the first leading heading that reads
+        like a name (not a section label, a field such as "Plats: …" or a date); then
+        the page's metadata title; then the first line of text.
+        """
+        found, start = self._leading_title()
+        if self.hints.title:
+            return self.hints.title, start
+        if found:
+            return found, start
+        if self.hints.page_title:
+            return self.hints.page_title, start
+        first = next((t for b in self.blocks for t in [b.text, *b.items] if t), "")
+        if not first:
+            raise NoEventFound("Dokumentet innehåller ingen text.")
+        self.event_flags.append(
+            "no_event_title: Dokumentet har ingen rubrik; titeln är dess första rad"
+        )
+        return _first_words(first, TITLE_WORDS), start
+
+    def _leading_title(self) -> tuple[str, int]:
         for index, block in enumerate(self.blocks):
             if block.kind == "heading" and block.level == 1:
                 return block.text, index + 1
@@ -126,13 +188,15 @@ class Extractor:
         candidates = [
             block.text
             for block in self.blocks[:index]
-            if not find_dates(block.text) and not DATELINE.match(block.text)
+            if not find_dates(block.text)
+            and not DATELINE.match(block.text)
+            and not FIELD.match(block.text)
+            and not block.text.isupper()
         ]
-        if not candidates:
-            raise NoEventFound(
-                "Dokumentet börjar inte med en rubrik (evenemangets namn)."
-            )
-        return candidates[-1], index
+        named = [text for text in candidates if len(text.split()) > 1]
+        if named:
+            return named[0], index
+        return (candidates[-1] if candidates else ""), index
 
     def _step(self, block: Block, following: list[Block]) -> None:
         current = self.sessions[-1] if self.sessions else None
@@ -147,8 +211,69 @@ class Extractor:
                 current = self._start("", untitled=True)
             self._content(block, current)
 
+    def _slot(self, block: Block) -> bool:
+        """Read a programme's time slot ("14.10 Workshop i grupper"); True if it was one.
+
+        A break (lunch, coffee, registration) closes the session before it and is not a
+        session itself; anything else opens one.
+        """
+        match = TIME_SLOT.match(block.text) if block.kind != "caption" else None
+        if not match:
+            return False
+        title = match.group("title").strip()
+        if BREAK.match(title):
+            if self.sessions:
+                self.sessions[-1].closed = True
+                self.sessions[-1].ended = True
+            return True
+        speaker = heading_speaker(title)
+        session = self._start(speaker[0] if speaker else title)
+        if speaker:
+            self._add_speaker(session, ParsedPerson(speaker[1]))
+        return True
+
+    def _starts_programme_item(self, block: Block) -> bool:
+        return block.kind == "heading" and bool(
+            TIME_SLOT.match(block.text)
+            or heading_speaker(block.text)
+            or (block.level and block.level <= self._top_level())
+            or self._section_depth(block.text) == self._session_depth()
+        )
+
+    def _top_level(self) -> int:
+        return min((b.level for b in self.blocks if b.level > 1), default=0)
+
+    def _session_depth(self) -> int:
+        """Return the depth of numbered headings that are talks ("2.1" is depth 2).
+
+        A report numbers its chapters ("2 Föreläsningar") and, when it has them, the
+        talks one level down ("2.1 …"); without sub-sections the chapters are the talks.
+        """
+        if self._depth is None:
+            depths = [
+                self._section_depth(b.text) for b in self.blocks if b.kind == "heading"
+            ]
+            self._depth = 2 if depths.count(2) >= 2 else 1
+        return self._depth
+
+    @staticmethod
+    def _section_depth(text: str) -> int:
+        match = SECTION_NUMBER.match(text)
+        return match.group(1).count(".") + 1 if match else 0
+
     def _heading(self, block: Block, following: list[Block], current) -> None:
         text = block.text
+        depth = self._section_depth(text)
+        if depth:
+            text = SECTION_NUMBER.sub("", text)
+            if NOT_A_TALK.match(text) or depth < self._session_depth():
+                self._umbrella(text, current)
+            else:
+                self._start(text)
+            return
+        if NOT_A_TALK.match(text):
+            self._umbrella(text, current)
+            return
         if DATELINE.match(text):
             return  # "Uppdaterad 3 juni 2024": page furniture, not content
         names = caption_names(text)
@@ -179,6 +304,12 @@ class Extractor:
                 session.record.kind = "voices"
             return
         current.case_mode = bool(CASE_HEADING.match(text))
+        current.record.blocks.append(ParsedBlock("heading", text))
+
+    def _umbrella(self, text: str, current) -> None:
+        """A heading that is no talk: a sub-heading in a talk, else part of the intro."""
+        if current is None or current.ended:
+            return
         current.record.blocks.append(ParsedBlock("heading", text))
 
     def _caption(self, block: Block, current) -> None:
@@ -337,14 +468,14 @@ class Extractor:
             title=title, intro=intro_text, text=all_text, hints=self.hints
         )
         if event_date is None:
-            raise NoEventFound(
-                f"Hittar inget datum för evenemanget ”{title[:60]}”; "
-                "är detta en konferensdokumentation?"
+            self.event_flags.append(
+                "no_event_date: Inget datum för evenemanget hittades i dokumentet; "
+                "fyll i det"
             )
         description = self._intro(event_date)
         event = ParsedEvent(
             title=title,
-            slug=slugify(f"{title} {event_date.isoformat()}")[:200],
+            slug=slugify(f"{title} {event_date or ''}")[:200],
             date=event_date,
             organizer=self._organizer(intro_text),
             description=description,
@@ -518,6 +649,11 @@ def _unique_slug(title: str, used: set[str]) -> str:
         number += 1
     used.add(slug)
     return slug
+
+
+def _first_words(text: str, count: int) -> str:
+    sentence = split_sentences(text)[0] if split_sentences(text) else text
+    return " ".join(sentence.split()[:count]).rstrip(".:,;") or text.strip()[:200]
 
 
 def _capitalise(text: str) -> str:
