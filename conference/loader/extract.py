@@ -62,12 +62,25 @@ SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”–])")
 PRONOUNS = {"hon", "han", "hen"}
 TIME_SLOT = re.compile(
     r"^(?:kl(?:ockan|\.)?\s*)?(?:[01]?\d|2[0-3])[.:][0-5]\d"
-    r"(?:\s*[-–]\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)?\s+(?P<title>\S.*)$"
+    r"(?:\s*[-–]\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)?:?\s+(?P<title>\S.*)$"
 )
 BREAK = re.compile(
     r"^(?:registrering|lunch|kaffe|fika|förmiddagsfika|eftermiddagsfika|paus|"
     r"bensträckare|mingel|middag|frukost|incheckning|avslut(?:ning)?$|tack för)",
     re.I,
+)
+# Sentences that hand the floor to the next speaker on a page written as prose.
+PROSE_TURN = re.compile(
+    r"^(?:Dagen (?:inleddes|öppnades|startade)|Först ut|Sedan|Därefter|Därpå|"
+    r"Efter (?:lunch|det|detta|pausen|fikat|kaffet)|Före lunch|Under (?:förmiddagen|"
+    r"eftermiddagen)|Eftermiddagen|Förmiddagen|Nästa talare|Näst på tur|"
+    r"Avslutningsvis|Till sist|Sist ut|Dagen avslutades|Dagens sista)\b"
+    r"|\b(?:tog (?:sedan |därefter )?(?:\S+ ){1,4}över|inledde dagen|öppnade dagen|"
+    r"avslutade dagen)\b"
+)
+PROSE_TOPIC = re.compile(
+    r"\b(?:om|kring|på temat|under rubriken) ((?:hur|vad|varför|att )?[^.,;:!?]{8,}?)"
+    r"(?=[.,;:!?]|\s+(?:och|men|som)\s|$)"
 )
 # "2.1 Title": a report's numbered section; "2 Föreläsningar" a chapter.
 SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?=[A-ZÅÄÖ])")
@@ -88,7 +101,9 @@ BACK_MATTER = re.compile(
 # "Plats: Kulturhuset", "Tid: 9–16": a field of an event page, not its title.
 FIELD = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s")
 TITLE_WORDS = 12
-DATELINE = re.compile(r"^(?:publicerad|uppdaterad|senast ändrad)\b", re.I)
+DATELINE = re.compile(
+    r"^(?:publicerad|uppdaterad|senast ändrad)\b|^(?:text|foto|bild|fotograf):", re.I
+)
 # "GR arrangerade": the organiser's short name stands for its full name.
 ABBREVIATIONS = dict(settings.REGION_ABBREVIATIONS)
 
@@ -153,13 +168,15 @@ class Extractor:
             if self._slot(block):
                 continue
             self._step(block, following)
+        if not any(s.record.blocks or s.record.speakers for s in self.sessions):
+            self._split_prose()
         event = self._event(title)
         return event
 
     def _title(self) -> tuple[str, int]:
         """Return the event's title and the index of the first block after it.
 
-        Staff's title wins; then an ``<h1>``; then the first leading heading that reads
+        Staff's title wins; then an ``<h1>``; then the longest leading heading that reads
         like a name (not a section label, a field such as "Plats: …" or a date); then
         the page's metadata title; then the first line of text.
         """
@@ -193,9 +210,11 @@ class Extractor:
             and not FIELD.match(block.text)
             and not block.text.isupper()
         ]
+        # A site's or publisher's name and a section label ("Nyheter") come before
+        # the title on saved pages; the title is the fullest of the leading lines.
         named = [text for text in candidates if len(text.split()) > 1]
         if named:
-            return named[0], index
+            return max(named, key=len), index
         return (candidates[-1] if candidates else ""), index
 
     def _step(self, block: Block, following: list[Block]) -> None:
@@ -210,6 +229,28 @@ class Extractor:
             if current.closed:
                 current = self._start("", untitled=True)
             self._content(block, current)
+
+    def _split_prose(self) -> None:
+        """Find the talks of a page written as prose, without a heading per talk.
+
+        A paragraph that opens with a turn of the day ("Sedan tog Name över",
+        "Efter lunch berättade Name …") and names someone starts a talk; what comes
+        before the first one is the introduction.
+        """
+        intro, self.intro = self.intro, []
+        current = None
+        for block in intro:
+            first = split_sentences(block.text)[:1] if block.kind == "paragraph" else []
+            speakers = _turn_speakers(first[0]) if first else []
+            if speakers:
+                current = self._start(_prose_title(block.text), untitled=True)
+                for person in speakers:
+                    self._add_speaker(current, person)
+                current.untitled = not current.record.title
+            if current is None:
+                self.intro.append(block)
+            else:
+                self._content(block, current)
 
     def _slot(self, block: Block) -> bool:
         """Read a programme's time slot ("14.10 Workshop i grupper"); True if it was one.
@@ -227,9 +268,15 @@ class Extractor:
                 self.sessions[-1].ended = True
             return True
         speaker = heading_speaker(title)
-        session = self._start(speaker[0] if speaker else title)
         if speaker:
+            session = self._start(speaker[0])
             self._add_speaker(session, ParsedPerson(speaker[1]))
+            return True
+        # "10.20 Title. Name, titel, Org." or "10.00 Title, Name": who speaks follows.
+        title, people = _split_slot(title)
+        session = self._start(title)
+        for person in people:
+            self._add_speaker(session, person)
         return True
 
     def _starts_programme_item(self, block: Block) -> bool:
@@ -649,6 +696,39 @@ def _unique_slug(title: str, used: set[str]) -> str:
         number += 1
     used.add(slug)
     return slug
+
+
+def _turn_speakers(sentence: str) -> list[ParsedPerson]:
+    """Return who takes the floor in a sentence that opens a talk, or []."""
+    if not PROSE_TURN.search(sentence):
+        return []
+    people = people_in_sentence(sentence, municipality_of)
+    if people:
+        return people
+    return [ParsedPerson(n) for n in re.findall(NAME, sentence) if is_name(n)][:3]
+
+
+def _prose_title(text: str) -> str:
+    """Return the topic of a talk told in prose ("… berättade X om hur …")."""
+    for sentence in split_sentences(text)[:2]:
+        match = PROSE_TOPIC.search(sentence)
+        if match:
+            return _capitalise(match.group(1).strip())[:120]
+    return ""
+
+
+def _split_slot(text: str) -> tuple[str, list[ParsedPerson]]:
+    """Return a time slot's title and the people named after it."""
+    parts = split_sentences(text)
+    if len(parts) > 1:
+        rest = " ".join(parts[1:])
+        people = parse_caption("", rest.rstrip("."), municipality_of)
+        people = people or people_in_sentence(rest, municipality_of)
+        return parts[0].rstrip("."), people
+    head, _, tail = text.rpartition(", ")
+    if head and is_name(tail.strip(" .")):
+        return head, [ParsedPerson(tail.strip(" ."))]
+    return text.rstrip("."), []
 
 
 def _first_words(text: str, count: int) -> str:
