@@ -98,6 +98,12 @@ BACK_MATTER = re.compile(
     r"kalendarium|fler nyheter|senaste nytt)(?:\s+\d+)?:?$",
     re.I,
 )
+PUBLISHER = re.compile(
+    r"^(?:Länsstyrelsen|Region|Regionförbundet)\b|\b(?:kommun|stad|förbund|"
+    r"universitet|myndigheten|verket)$|^(?:"
+    + "|".join(map(re.escape, settings.REGION_NAMES))
+    + r")$"
+)
 # "Plats: Kulturhuset", "Tid: 9–16": a field of an event page, not its title.
 FIELD = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s")
 TITLE_WORDS = 12
@@ -176,8 +182,8 @@ class Extractor:
     def _title(self) -> tuple[str, int]:
         """Return the event's title and the index of the first block after it.
 
-        Staff's title wins; then an ``<h1>``; then the longest leading heading that reads
-        like a name (not a section label, a field such as "Plats: …" or a date); then
+        Staff's title wins; then an ``<h1>``; then the first leading heading that reads
+        like a title (not a section label, a field such as "Plats: …" or a date); then
         the page's metadata title; then the first line of text.
         """
         found, start = self._leading_title()
@@ -210,11 +216,15 @@ class Extractor:
             and not FIELD.match(block.text)
             and not block.text.isupper()
         ]
-        # A site's or publisher's name and a section label ("Nyheter") come before
-        # the title on saved pages; the title is the fullest of the leading lines.
-        named = [text for text in candidates if len(text.split()) > 1]
+        # A publisher's name and a section label ("Nyheter") come before the title
+        # on saved pages and reports.
+        named = [
+            text
+            for text in candidates
+            if len(text.split()) > 1 and not PUBLISHER.search(text)
+        ]
         if named:
-            return max(named, key=len), index
+            return named[0], index
         return (candidates[-1] if candidates else ""), index
 
     def _step(self, block: Block, following: list[Block]) -> None:

@@ -7,7 +7,7 @@ municipality, or a national body), else GR as a whole.
 import re
 from decimal import Decimal
 
-from . import anomalies
+from . import anomalies, tables
 from .municipalities import (
     NATIONAL_CODE,
     find_municipalities,
@@ -61,22 +61,53 @@ UNIT_NAMES = {
 def find_figures(
     event: ParsedEvent, people: dict[str, ParsedPerson]
 ) -> list[ParsedFigure]:
-    """Return every statistic quoted in the documented sessions, in reading order."""
-    found: list[ParsedFigure] = []
+    """Return every statistic in the introduction and the documented sessions."""
+    # The introduction's figures belong to the event, not to a session.
+    intro = [text.lstrip("–• ") for text in event.description.split("\n\n")]
+    found = _figures_in_texts(intro, INTRODUCTION, ("region", ""), event)
     for session in event.sessions:
         if not session.documented:
             continue
-        area = _session_area(session, people)
-        context_year: int | None = None
-        for block in session.blocks:
-            if block.kind in ("case_example", "heading"):
-                continue
-            for text in [block.text, *block.items] if block.text else block.items:
-                figures, context_year = _figures_in_text(
-                    text, session, area, context_year, event
-                )
-                found += figures
+        texts = [
+            text
+            for block in session.blocks
+            if block.kind not in ("case_example", "heading")
+            for text in ([block.text, *block.items] if block.text else block.items)
+        ]
+        found += _figures_in_texts(
+            texts, session, _session_area(session, people), event
+        )
     return found
+
+
+def _figures_in_texts(texts, session, area, event) -> list[ParsedFigure]:
+    """Return the figures of consecutive texts: tables row by row, prose by sentence."""
+    found: list[ParsedFigure] = []
+    context_year: int | None = None
+    header, rows, caption = None, [], ""
+    for index, text in enumerate(texts):
+        row = tables.cells(text)
+        if row and header is None and tables.is_header(row):
+            header, rows = row, []
+            caption = texts[index - 1] if index and len(texts[index - 1]) < 160 else ""
+            continue
+        if row and header is not None:
+            rows.append(row)
+            continue
+        if header is not None:
+            found += tables.table_figures(header, rows, caption, session.slug)
+            header = None
+        figures, context_year = _figures_in_text(
+            text, session, area, context_year, event
+        )
+        found += figures
+    if header is not None:
+        found += tables.table_figures(header, rows, caption, session.slug)
+    return found
+
+
+# The introduction as a session without a slug: its figures are the event's own.
+INTRODUCTION = ParsedSession(title="", slug="")
 
 
 def _figures_in_text(text, session, area, context_year, event):

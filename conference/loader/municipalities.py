@@ -26,6 +26,9 @@ COUNTRY_WORDS = re.compile(
 )
 
 
+COUNTRY_CELL = re.compile(r"^(?:riket|sverige|hela landet|totalt i landet)$", re.I)
+
+
 @cache
 def _names() -> dict[str, str]:
     return {
@@ -66,6 +69,14 @@ def municipality_of(organization: str) -> str:
         if match.group("suffix"):
             return _names()[match.group("name")]
     return ""
+
+
+def code_of(name: str) -> str:
+    """Return the code of a municipality written alone, as in a table's cell, or ""."""
+    text = re.sub(r"\s+(?:kommun|stad)$", "", name.strip(), flags=re.I)
+    if COUNTRY_CELL.match(text):
+        return NATIONAL_CODE
+    return _names().get(text) or _names().get(text.removesuffix("s"), "")
 
 
 def name_of(code: str) -> str:

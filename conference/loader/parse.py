@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 
 from .people import caption_names
 from .records import Block, Hints
+from .unwrap import unwrap
 
 BULLET = re.compile(r"^\s*[•·▪●◦‣∙*]\s*")
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
@@ -17,7 +18,7 @@ SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÅÄÖ]")
 
 def parse_text(text: str) -> list[Block]:
     """Return the blocks of a plain-text page: one line is one unit."""
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    lines = unwrap(text).split("\n")
     blocks: list[Block] = []
     for line in lines:
         if not line:

@@ -1,0 +1,67 @@
+"""Undo the hard line breaks of text copied from a PDF, so a paragraph is one line.
+
+A PDF's text comes out one printed line at a time: "stod FoU som" / "värd. Konferensen",
+words split with a hyphen at the margin ("konferens-" / "centrum"). A page typed by a
+person has short lines that end where a thought ends; those stay as they are.
+"""
+
+import re
+
+WRAPPED_MIN = 45  # a printed line of body text is at least this long
+END_OF_THOUGHT = re.compile(r"[.!?:;”\"]$")
+# "kultur- och fritid": a hyphen that stands for a shared ending, not a broken word.
+SHARED_ENDING = re.compile(r"^(?:och|eller|samt|respektive|till)\b")
+# "1 Inledning 2", "2.1 Syfte ..... 3": a table of contents' line.
+CONTENTS_LINE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S.*?[\s.]+\d{1,3}$")
+
+
+def looks_wrapped(lines: list[str]) -> bool:
+    """Return whether most lines of prose run to a margin, as a PDF's text does."""
+    long = [line for line in lines if len(line) >= WRAPPED_MIN]
+    if len(long) < 5:
+        return False
+    open_ended = [line for line in long if not END_OF_THOUGHT.search(line)]
+    return len(open_ended) >= len(long) / 2
+
+
+def unwrap(text: str) -> str:
+    """Return ``text`` with a wrapped paragraph's lines joined, if it is wrapped."""
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    lines = _without_contents(lines)
+    if not looks_wrapped(lines):
+        return "\n".join(lines)
+    joined: list[str] = []
+    for line in lines:
+        previous = joined[-1] if joined else ""
+        if line and previous and _continues(previous, line):
+            if previous.endswith("-") and not SHARED_ENDING.match(line):
+                joined[-1] = previous[:-1] + line
+            else:
+                joined[-1] = f"{previous} {line}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Return whether ``line`` goes on with the sentence ``previous`` left open."""
+    if END_OF_THOUGHT.search(previous) or len(previous) < WRAPPED_MIN:
+        return False
+    if "\t" in line or ";" in line or "  " in line:
+        return False  # a table's row or a page's running header
+    return not line[0].isdigit() or previous[-1].isalpha()
+
+
+def _without_contents(lines: list[str]) -> list[str]:
+    """Drop a table of contents: three or more numbered lines ending in page numbers."""
+    result: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if CONTENTS_LINE.match(line):
+            run.append(line)
+            continue
+        if len(run) < 3:
+            result += run
+        run = []
+        result.append(line)
+    return result[:-1]
