@@ -39,11 +39,22 @@ TRAILING_WORDS = {
     "med",
     "under",
 }
+# Words that may follow a number that stands for the thing counted before it.
+BARE_FOLLOWERS = {"som", "av", "i", "och", "till", "var", "är", "år", "st", "stycken"}
 PLAIN_UNITS = {"personer", "person", "hushåll", "kronor", "procent", "dagar"}
 LABEL_STOP = re.compile(
     r"[.,;:()!?]|\s(?:och|men|respektive|till att|som|medan|där|vilket|samt)\s"
 )
 AGE = re.compile(r"(?:\bär|,)\s*$")
+# "i åldern 16–29 år", "över 80 år", "mellan 13 och 16 år": the group's ages.
+AGE_GROUP = re.compile(
+    r"\b(?:åldern|åldrarna|ålder|över|under|mellan|äldre än|yngre än|upp till)\s+"
+    r"(?:\d+\s*(?:–|-|och|till)\s*)?$"
+)
+AGE_RANGE = re.compile(r"^\s*(?:–|-|och|till)\s*\d+\s*år\b")
+AGE_SUFFIX = re.compile(r"^\s*års ålder\b|^\s*år och (?:äldre|yngre)\b")
+NAMED_BEFORE = re.compile(r"\b[A-ZÅÄÖ][a-zåäö]+,\s*$")
+AGE_CLOSE = re.compile(r"^\s*(?:år\s*)?[,)]")
 NATIONAL_ORG = re.compile(
     r"departement|Regeringskansliet|myndighet|verket\b|Försäkringskassan|"
     r"Arbetsförmedlingen|Statistiska centralbyrån|\bSCB\b|Riksdag|regeringen"
@@ -63,15 +74,15 @@ def find_figures(
 ) -> list[ParsedFigure]:
     """Return every statistic in the introduction and the documented sessions."""
     # The introduction's figures belong to the event, not to a session.
-    intro = [text.lstrip("–• ") for text in event.description.split("\n\n")]
+    intro = [(text.lstrip("–• "), False) for text in event.description.split("\n\n")]
     found = _figures_in_texts(intro, INTRODUCTION, ("region", ""), event)
     for session in event.sessions:
         if not session.documented:
             continue
         texts = [
-            text
+            (text, block.kind == "heading")
             for block in session.blocks
-            if block.kind not in ("case_example", "heading")
+            if block.kind != "case_example"
             for text in ([block.text, *block.items] if block.text else block.items)
         ]
         found += _figures_in_texts(
@@ -81,15 +92,20 @@ def find_figures(
 
 
 def _figures_in_texts(texts, session, area, event) -> list[ParsedFigure]:
-    """Return the figures of consecutive texts: tables row by row, prose by sentence."""
+    """Return the figures of consecutive texts: tables row by row, prose by sentence.
+
+    ``texts`` are (text, is_heading) pairs: a heading holds no statistic of its own,
+    but a table's rows often look like headings, and a heading may be its caption.
+    """
     found: list[ParsedFigure] = []
     context_year: int | None = None
     header, rows, caption = None, [], ""
-    for index, text in enumerate(texts):
+    for index, (text, is_heading) in enumerate(texts):
         row = tables.cells(text)
         if row and header is None and tables.is_header(row):
             header, rows = row, []
-            caption = texts[index - 1] if index and len(texts[index - 1]) < 160 else ""
+            before = texts[index - 1][0] if index else ""
+            caption = before if len(before) < 160 else ""
             continue
         if row and header is not None:
             rows.append(row)
@@ -97,6 +113,8 @@ def _figures_in_texts(texts, session, area, event) -> list[ParsedFigure]:
         if header is not None:
             found += tables.table_figures(header, rows, caption, session.slug)
             header = None
+        if is_heading:
+            continue
         figures, context_year = _figures_in_text(
             text, session, area, context_year, event
         )
@@ -123,7 +141,9 @@ def _figures_in_text(text, session, area, context_year, event):
         weak: list[bool] = []
         named, several = _sentence_area(sentence) if quantities else (None, False)
         for quantity in quantities:
-            unit = quantity.unit or _inherited_unit(figures + current) or "count"
+            unit = quantity.unit or _inherited_unit(
+                sentence, quantity, figures + current
+            )
             year = _year_for(quantity, years, context_year)
             label, strong = _label(sentence, quantity)
             weak.append(not strong)
@@ -165,11 +185,32 @@ def _year_for(quantity: Quantity, years, context_year):
 
 
 def _is_age(sentence: str, quantity: Quantity) -> bool:
-    return quantity.unit == "years" and bool(AGE.search(sentence[: quantity.start]))
+    """Return whether a number is someone's age, or the bounds of an age group.
+
+    "Ahmed, 14, …", "vid 79 års ålder", "i åldern 16–29 år", "personer över 80 år",
+    "mellan 13 och 16 år": ages describe who is counted, they are no statistic.
+    """
+    before = sentence[max(0, quantity.start - 30) : quantity.start]
+    after = sentence[quantity.end : quantity.end + 30]
+    if AGE_SUFFIX.match(after) or (
+        NAMED_BEFORE.search(before) and AGE_CLOSE.match(after)
+    ):
+        return True
+    if quantity.unit == "years":
+        return bool(AGE.search(before) or AGE_GROUP.search(before))
+    return bool(AGE_RANGE.match(after)) and bool(AGE_GROUP.search(before))
 
 
-def _inherited_unit(figures: list[ParsedFigure]) -> str:
-    return figures[-1].unit if figures else ""
+def _inherited_unit(sentence: str, quantity: Quantity, earlier) -> str:
+    """Return the unit of a number written without one.
+
+    A bare number ("2024 var det 154 som …") goes on a series and takes the unit of
+    the figure before it; a number before a noun ("i 43 kommuner") counts that noun.
+    """
+    following = re.match(r"\s*([a-zåäö]+)", sentence[quantity.end :])
+    if earlier and (following is None or following.group(1) in BARE_FOLLOWERS):
+        return earlier[-1].unit
+    return "count"
 
 
 def _label(sentence: str, quantity: Quantity) -> tuple[str, bool]:

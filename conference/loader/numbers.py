@@ -24,9 +24,11 @@ NUMBER = re.compile(
 # "årskurs 3", "kapitel 4", "steg 2": numbers that name something, not statistics.
 ORDINAL = re.compile(
     r"\b(?:årskurs|åk|klass|kapitel|kap\.|steg|nivå|fas|punkt|sidan|nr|nummer|"
-    r"paragraf|§|version|vecka|etapp)\s*\d+(?:[.,]\d+)*",
+    r"paragraf|§|version|vecka|etapp|tabell|figur|diagram|bilaga|box)\s*\d+(?:[.,]\d+)*",
     re.I,
 )
+# "402 22 Göteborg": a postcode before a place's name.
+POSTCODE = re.compile(r"\b\d{3} \d{2}(?= [A-ZÅÄÖ][a-zåäö]+(?:[ ,.]|$))")
 # How far around a number its unit and qualifier are looked for; it also keeps the
 # work linear on sentences with thousands of numbers.
 WINDOW = 40
@@ -40,6 +42,8 @@ MULTIPLIERS = {
     "miljarder": Decimal(10) ** 9,
     "mdkr": Decimal(10) ** 9,
 }
+# "aktiva", "nyanställda", "unga": an adjective between a number and its noun.
+ADJECTIVE = re.compile(r"[a-zåäö]+(?:a|e)")
 MONEY_MULTIPLIER_UNITS = {"mnkr", "mkr", "mdkr"}
 UNITS = {
     "kronor": "SEK", "kr": "SEK", "sek": "SEK", "kronors": "SEK",
@@ -55,8 +59,12 @@ PERSON_WORDS = (
     "personer", "person", "deltagare", "vuxna", "barn", "invånare", "elever",
     "ungdomar", "unga", "medarbetare", "anställda", "kvinnor", "män", "individer",
     "arbetslösa", "sökande", "mottagare", "kommuninvånare", "chefer", "studenter",
-    "familjer", "föräldrar", "nyanlända", "flyktingar",
+    "föräldrar", "nyanlända", "flyktingar", "medlemmar", "brukare", "patienter",
+    "klienter", "besökare", "pensionärer", "lärare", "förtroendevalda", "deltagarna",
+    "personerna", "barnen", "eleverna", "ledare", "volontärer", "praktikanter",
 )  # fmt: skip
+# Endings of Swedish nouns for people ("undersköterskor", "mentorer", "politiker").
+PERSON_ENDINGS = ("erskor", "örer", "orer", "iker", "ister", "anter", "enter", "are")
 QUALIFIERS = {
     "knappt": "just_under",
     "drygt": "just_over",
@@ -135,6 +143,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     skip += _citation_spans(sentence)
     skip += [m.span() for m in re.finditer(r"\b[A-ZÅÄÖ]{1,4}\s?\d{4}:\d+", sentence)]
     skip += [m.span() for m in re.finditer(r"\b0\d{1,3}[-–\s]?\d[\d\s-]{4,}", sentence)]
+    skip += [m.span() for m in POSTCODE.finditer(sentence)]
     skip += [m.span() for m in ORDINAL.finditer(sentence)]
     masked = _mask(sentence, skip)
     found: list[Quantity] = []
@@ -197,6 +206,8 @@ def _unit_after(rest: str) -> tuple[Decimal, str, str, int]:
         end = match.end(2) if unit else match.end(1)
         return multiplier, unit, second if unit else "", end
     unit = _unit_word(first)
+    if not unit and ADJECTIVE.fullmatch(first) and _unit_word(second) == "persons":
+        return Decimal(1), "persons", second, match.end(2)
     return Decimal(1), unit, first if unit else "", match.end(1) if unit else 0
 
 
@@ -204,9 +215,9 @@ def _unit_word(word: str) -> str:
     lower = word.lower()
     if lower in UNITS:
         return UNITS[lower]
-    if lower in PERSON_WORDS or lower.endswith(("mottagare", "deltagare")):
+    if lower in PERSON_WORDS or (len(lower) > 6 and lower.endswith(PERSON_ENDINGS)):
         return "persons"
-    if lower.endswith("hushåll"):
+    if lower.endswith("hushåll") or lower == "familjer":
         return "households"
     return ""
 
