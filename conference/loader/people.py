@@ -340,6 +340,8 @@ def programme_line(text: str, municipality_of) -> ParsedPerson | None:
         parts.append(part.strip())
     if not parts or not all(_is_title_phrase(p) or p[:1].isupper() for p in parts):
         return None
+    if any(_lists_names(part) for part in parts):
+        return None  # "A, B och C": a list of names, not a name and its organisation
     person = describe(name, ", ".join(parts), municipality_of)
     if not person.title:
         person.title = prefix
@@ -517,6 +519,14 @@ def _read_org(text: str) -> tuple[str, str]:
 def _starts_with_name(text: str) -> bool:
     words = re.findall(rf"{TOKEN}", text)[:3]
     return any(is_name(" ".join(words[:size])) for size in (2, 3))
+
+
+def _lists_names(part: str) -> bool:
+    """Return whether a line's part is more names ("B och C", "Per Ek"), not an
+    organisation that happens to be two capitalised words."""
+    if not NAMES_ONLY.match(part) or not all(is_name(n) for n in split_names(part)):
+        return False
+    return " och " in part or is_first_name(part.split()[0])
 
 
 def _clean_name(candidate: str) -> tuple[str, str]:
