@@ -81,9 +81,13 @@ def test_new_and_changed_people_in_one_load_get_their_own_history_types(tmp_path
 
     henning = Person.objects.get(name="Martin Henning")
     new = Person.objects.get(name="Vera Holmqvist")
+    second_role = "och programledare för Swedish Mobility Lab"
     assert list(
         henning.history.order_by("history_id").values_list("history_type", "title")
-    ) == [("+", "professor i ekonomisk geografi"), ("~", "professor i kulturgeografi")]
+    ) == [
+        ("+", f"professor i ekonomisk geografi {second_role}"),
+        ("~", f"professor i kulturgeografi {second_role}"),
+    ]
     assert list(new.history.values_list("history_type", flat=True)) == ["+"]
 
 

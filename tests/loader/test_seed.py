@@ -103,8 +103,9 @@ def test_seed_people_have_titles_organisations_and_municipalities(seed_event):
         "Socialdepartementet",
         "",
     )
+    # The second role after "och" belongs to the title, not to the organisation.
     assert people["Martin Henning"] == (
-        "professor i ekonomisk geografi",
+        "professor i ekonomisk geografi och programledare för Swedish Mobility Lab",
         "Handelshögskolan Göteborgs universitet",
         "",
     )
