@@ -20,9 +20,12 @@ from .people import (
     caption_names,
     heading_speaker,
     is_name,
+    moderators_in_sentence,
     parse_caption,
     people_in_sentence,
+    programme_line,
     split_names,
+    strip_parties,
 )
 from .records import (
     Block,
@@ -104,6 +107,8 @@ PUBLISHER = re.compile(
     + "|".join(map(re.escape, settings.REGION_NAMES))
     + r")$"
 )
+# A programme's line that names a speaker is short.
+LINE_MAX = 160
 # "Plats: Kulturhuset", "Tid: 9–16": a field of an event page, not its title.
 FIELD = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s")
 TITLE_WORDS = 12
@@ -229,6 +234,19 @@ class Extractor:
 
     def _step(self, block: Block, following: list[Block]) -> None:
         current = self.sessions[-1] if self.sessions else None
+        if self._moderator_line(block):
+            return
+        people = _person_line(block)
+        if (
+            people
+            and current is not None
+            and not current.record.blocks
+            and current.record.kind != "voices"
+        ):
+            # Under a programme item: who gives it, one line each.
+            for person in people:
+                self._add_speaker(current, person)
+            return
         if block.kind == "caption" or self._is_byline(block):
             self._caption(block, current)
         elif block.kind == "heading":
@@ -239,6 +257,18 @@ class Extractor:
             if current.closed:
                 current = self._start("", untitled=True)
             self._content(block, current)
+
+    def _moderator_line(self, block: Block) -> bool:
+        """Read "Moderator: Name, titel, Org" standing on its own line."""
+        if block.kind not in ("heading", "paragraph") or len(block.text) > LINE_MAX:
+            return False
+        if not MODERATOR.search(block.text) or block.text.endswith((".", "!", "?")):
+            return False  # a sentence stays text; its moderators are read with it
+        moderators = moderators_in_sentence(block.text, municipality_of)
+        for person in moderators:
+            self._register(person)
+        self._add_moderators([person.name for person in moderators])
+        return bool(moderators)
 
     def _split_prose(self) -> None:
         """Find the talks of a page written as prose, without a heading per talk.
@@ -571,9 +601,10 @@ class Extractor:
                 for person in people_in_sentence(sentence, municipality_of):
                     self._register(person)
                 if MODERATOR.search(sentence):
-                    self._add_moderators(
-                        [m for m in re.findall(NAME, sentence) if is_name(m)]
-                    )
+                    moderators = moderators_in_sentence(sentence, municipality_of)
+                    for person in moderators:
+                        self._register(person)
+                    self._add_moderators([person.name for person in moderators])
                 self.event_flags += anomalies.future_date_flags(sentence, event_date)
             self.event_flags += anomalies.text_flags(text)
             parts.append(f"– {text}" if block.kind == "quote" else text)
@@ -706,6 +737,26 @@ def _unique_slug(title: str, used: set[str]) -> str:
         number += 1
     used.add(slug)
     return slug
+
+
+def _person_line(block: Block) -> list[ParsedPerson]:
+    """Return the people of a line that only names them, as programmes list them.
+
+    "Name, titel, Org", "Kommunalrådet Name (M)", "A och B, Org": short, no sentence.
+    """
+    text = block.text
+    if block.kind not in ("heading", "paragraph") or len(text) > LINE_MAX:
+        return []
+    if text.endswith((".", "!", "?", ":")):
+        return []  # a sentence is text, whoever it names
+    person = programme_line(text, municipality_of)
+    if person:
+        return [person]
+    if len(text.split()) > 12:
+        return []
+    people = people_in_sentence(text, municipality_of)
+    named = sum(len(person.name) for person in people)
+    return people if people and named * 3 >= len(strip_parties(text)) else []
 
 
 def _turn_speakers(sentence: str) -> list[ParsedPerson]:
