@@ -30,7 +30,19 @@ WEBSITE_PARTS = (
     " or @role='dialog']"
 )
 PAGE_HEADER_FOOTER = "//header | //footer"
+TEXT_TAGS = BLOCK_TAGS + ("li", "td", "figcaption")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+LAYOUT_CONTENT = ".//h1 | .//h2 | .//h3 | .//p | .//ul | .//ol | .//blockquote"
 MIN_COVERAGE = 0.6
+SPAN_MIN_WORDS = 4  # shorter texts may match by chance
+STRUCTURE_TAGS = ("h2", "h3", "h4", "h5", "h6", "li", "blockquote", "img")
+# Class and id words of website parts (Swedish and English), for the walk.
+WEBSITE_CLASS = re.compile(
+    r"cookie|kakor|consent|breadcrumb|brödsmul|brodsmul|sidfot|footer|sidhuvud"
+    r"|meny|menu|navigation|sidebar|share|social|relaterat|related|skip"
+    r"|(?:^|[-_\s])(?:nav|dela|tipsa)(?:$|[-_\s])",
+    re.IGNORECASE,
+)
 # trafilatura's XML elements and the HTML they stand for.
 XML_TO_HTML = {
     "list": "ul",
@@ -120,6 +132,12 @@ def _main_region(page):
         region = page.find("body") if page.find("body") is not None else page
     for element in region.xpath("." + WEBSITE_PARTS.replace("| //", "| .//")):
         element.drop_tree()
+    for element in region.xpath(".//*[@class or @id]"):
+        names = f"{element.get('class', '')} {element.get('id', '')}"
+        if element.tag not in ("main", "article", "body") and WEBSITE_CLASS.search(
+            names
+        ):
+            element.drop_tree()
     for element in region.xpath(".//header | .//footer"):
         # An article's own header holds its title; the page's header does not.
         if not element.xpath("ancestor::article | ancestor::section"):
@@ -128,16 +146,35 @@ def _main_region(page):
 
 
 def _walk(region) -> list:
-    found = [
-        element
-        for element in region.iter(*BLOCK_TAGS)
-        if not any(parent.tag in BLOCK_TAGS for parent in element.iterancestors())
-    ]
+    found = _blocks_in(region)
     if found:
         return found
     # A page built from <div>s only: each piece of text is a line, as in a text page.
     lines = (line.strip() for text in region.itertext() for line in text.split("\n"))
     return [_paragraph(line) for line in lines if line]
+
+
+def _blocks_in(container) -> list:
+    """Return the outermost block elements inside ``container``, in reading order.
+
+    A table laid out around headings and paragraphs (a newsletter) is read through.
+    """
+    found = []
+    for element in container.iterdescendants(*BLOCK_TAGS):
+        between = []
+        for parent in element.iterancestors():
+            if parent is container:
+                break
+            between.append(parent)
+        if any(p.tag in BLOCK_TAGS and not _is_layout(p) for p in between):
+            continue
+        if not _is_layout(element):
+            found.append(element)
+    return found
+
+
+def _is_layout(element) -> bool:
+    return element.tag == "table" and bool(element.xpath(LAYOUT_CONTENT))
 
 
 def _paragraph(text: str):
@@ -147,9 +184,9 @@ def _paragraph(text: str):
 
 
 def _extract(page) -> list:
-    result = trafilatura.extract(
+    document = trafilatura.bare_extraction(
         copy.deepcopy(page),
-        output_format="xml",
+        fast=True,
         include_formatting=True,
         include_images=True,
         include_tables=True,
@@ -157,18 +194,18 @@ def _extract(page) -> list:
         include_links=False,
         deduplicate=False,
     )
-    if not result:
+    if document is None or document.body is None:
         return []
-    document = etree.fromstring(result.encode("utf-8"))
-    body = document.find("main")
-    if body is None:
-        return []
-    return [
-        lxml.html.fragment_fromstring(
-            etree.tostring(_as_html(element), encoding="unicode")
-        )
-        for element in body
-    ]
+    for element in document.body:
+        _as_html(element)
+    document.body.tag = "div"
+    body = lxml.html.fragment_fromstring(
+        etree.tostring(document.body, encoding="unicode")
+    )
+    elements = []
+    for element in body:
+        elements += _blocks_in(element) if _is_layout(element) else [element]
+    return elements
 
 
 def _as_html(element):
@@ -191,22 +228,56 @@ def _as_html(element):
 
 
 def _choose(extracted: list, walked: list) -> list:
-    """Return trafilatura's elements unless they lost the content the walk found."""
+    """Return trafilatura's elements unless the walk shows they lost content.
+
+    trafilatura marks where the content is: the walk's elements from the page's h1 (or
+    trafilatura's first element) to trafilatura's last element. When the walk finds
+    more headings, list items, quotes or figures in that span, trafilatura flattened
+    or dropped them and the span of the walk is used instead.
+    """
     if _words(extracted) < MIN_COVERAGE * _words(walked):
         return walked
-    first_heading = next((e for e in walked if e.tag == "h1"), None)
-    if first_heading is None or any(
-        e.tag == "h1" and _text(e) == _text(first_heading) for e in extracted
-    ):
+    kept = {
+        "".join(part.text_content().split())
+        for element in extracted
+        for part in element.iter(*TEXT_TAGS)
+    }
+    found = [index for index, element in enumerate(walked) if _shares(element, kept)]
+    if not found:
         return extracted
-    # The article starts at its h1: put back what trafilatura skipped above its start.
-    start = walked.index(first_heading)
-    begins = _text(extracted[0]) if extracted else ""
-    end = next(
-        (i for i in range(start, len(walked)) if _text(walked[i]) == begins),
-        start + 1,
-    )
-    return walked[start:end] + extracted
+    titles = [index for index, element in enumerate(walked) if element.tag == "h1"]
+    start = min(titles[:1] + found[:1])
+    while start > 0 and walked[start - 1].tag in HEADINGS:
+        start -= 1  # a heading belongs to the text it introduces
+    span = walked[start : found[-1] + 1]
+    if _structure(span) > _structure(extracted):
+        return span
+    if start < found[0] and not any(element.tag == "h1" for element in extracted):
+        # The article starts at its h1: put back what trafilatura skipped above it.
+        skipped = walked[start : found[0]]
+        return [e for e in skipped if _squeeze(_text(e)) not in kept] + extracted
+    return extracted
+
+
+def _shares(element, kept: set[str]) -> bool:
+    """Return whether trafilatura kept a text of ``element`` that is long enough."""
+    for part in element.iter(*TEXT_TAGS):
+        words = part.text_content().split()
+        if len(words) >= SPAN_MIN_WORDS and "".join(words) in kept:
+            return True
+    return False
+
+
+def _structure(elements: list) -> int:
+    """Return how many headings, list items, quotes and captions ``elements`` hold."""
+    count = 0
+    for element in elements:
+        count += sum(1 for _ in element.iter(*STRUCTURE_TAGS))
+    return count
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
 
 
 def _restore_figures(elements: list, captions: dict[str, tuple[str, str]]) -> list:
@@ -253,7 +324,7 @@ def _figure(text: str, alt: str):
 
 
 def _text(element) -> str:
-    return re.sub(r"\s+", " ", element.text_content()).strip()
+    return " ".join(element.text_content().split())
 
 
 def _words(elements: list) -> int:
