@@ -89,7 +89,10 @@ def _html_blocks(node, structured: bool = True) -> list[Block]:
 
 
 def _figure_block(node) -> list[Block]:
-    """Return a figure's caption, without the photographer; never an empty heading."""
+    """Return a figure's caption, without the photographer; never an empty heading.
+
+    It is a caption when it or the image's alt names people; otherwise a paragraph.
+    """
     caption = node.find(".//figcaption")
     image = node.find(".//img")
     text = _clean(caption.text_content()) if caption is not None else ""
@@ -98,6 +101,10 @@ def _figure_block(node) -> list[Block]:
     short = alt if caption_names(alt) else ""
     if not text:
         return []
+    if not (short or caption_names(text)):
+        # "Drygt 200 deltagare kom till dagen": about the picture, not a name tag;
+        # as a caption it would end the section it illustrates.
+        return [Block("paragraph", text)]
     return [Block("caption", text, short=short)]
 
 

@@ -22,7 +22,7 @@ def test_parse_html_keeps_headings_lists_quotes_and_captions_of_a_news_page():
     assert [(b.kind, b.level) for b in blocks][:10] == [
         ("heading", 1),
         ("paragraph", 0),
-        ("caption", 0),
+        ("paragraph", 0),
         ("paragraph", 0),
         ("heading", 2),
         ("paragraph", 0),
@@ -71,16 +71,20 @@ def test_parse_html_keeps_the_contact_block_at_the_end():
 
 
 def test_parse_html_caption_drops_the_photo_credit_and_keeps_a_naming_alt():
-    captions = [
-        (b.text, b.short)
-        for b in parse_html(_page("nyhet-sitevision.html"))
-        if b.kind == "caption"
-    ]
+    blocks = parse_html(_page("nyhet-sitevision.html"))
 
-    assert captions == [
-        ("Karin Lund och Elias Norberg inledde dagen", ""),
+    assert [(b.text, b.short) for b in blocks if b.kind == "caption"] == [
         ("Omar Said, enhetschef på Kungsbacka kommun", "Omar Said"),
     ]
+
+
+def test_parse_html_caption_without_names_is_a_paragraph():
+    blocks = parse_html(_page("nyhet-sitevision.html"))
+
+    assert (blocks[2].kind, blocks[2].text) == (
+        "paragraph",
+        "Karin Lund och Elias Norberg inledde dagen",
+    )
 
 
 def test_parse_html_makes_no_block_of_a_credit_only_caption_or_an_alt_text():
