@@ -2,23 +2,28 @@
 
 import re
 
-from bs4 import BeautifulSoup
-
+from .furniture import clean_lines, is_furniture, split_photo_credit, strip_inline
+from .html import main_content
+from .page_metadata import read_metadata
 from .people import caption_names
-from .records import Block, Hints
+from .records import Block
 from .unwrap import unwrap
+
+__all__ = ["pair_captions", "parse_html", "parse_text", "read_metadata"]
 
 BULLET = re.compile(r"^\s*[•·▪●◦‣∙*]\s*")
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
 DASH_QUOTE = re.compile(r"^\s*[–—-]\s+")
 QUOTE_CHARS = "\"”“„'’«»"
 HEADING_MAX = 90
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-ZÅÄÖ]")
 
 
 def parse_text(text: str) -> list[Block]:
     """Return the blocks of a plain-text page: one line is one unit."""
-    lines = unwrap(text).split("\n")
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    lines = unwrap("\n".join(clean_lines(lines))).split("\n")
     blocks: list[Block] = []
     for line in lines:
         if not line:
@@ -39,58 +44,42 @@ def parse_text(text: str) -> list[Block]:
 
 
 def parse_html(html: str) -> list[Block]:
-    """Return the blocks of an HTML page; headings and lists carry their own structure."""
-    soup = BeautifulSoup(html, "html.parser")
-    for junk in soup(
-        ["script", "style", "nav", "header", "footer", "noscript", "form", "template"]
-    ):
-        junk.decompose()
-    for line_break in soup.find_all("br"):
-        line_break.replace_with("\n")
-    root = soup.find("main") or soup.find("article") or soup.body or soup
+    """Return the blocks of an HTML page's main content; tags give the structure."""
+    nodes = main_content(html)
+    # Without a single heading tag the page's structure is in its lines, as in text.
+    structured = any(node.tag in HEADING_TAGS for node in nodes)
     blocks: list[Block] = []
-    wanted = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "blockquote"]
-    wanted += ["figure"]
-    for node in root.find_all(wanted):
-        if node.find_parent(["ul", "ol", "blockquote", "figure"]) is not None:
-            continue
-        blocks += _html_blocks(node)
-    if not blocks:
-        # A page built from <div>s only: read its text line by line.
-        return parse_text(root.get_text("\n"))
+    for node in nodes:
+        blocks += _html_blocks(node, structured)
+    blocks = [block for block in blocks if not _is_furniture_block(block)]
     return pair_captions(blocks)
 
 
-def read_metadata(html: str) -> Hints:
-    """Return what an HTML page's metadata says: its title and dates."""
-    return Hints()
-
-
-def _html_blocks(node) -> list[Block]:
-    name = node.name
+def _html_blocks(node, structured: bool = True) -> list[Block]:
+    name = node.tag
     if name == "figure":
-        caption = node.find("figcaption")
-        image = node.find("img")
-        text = _clean(caption.get_text()) if caption else ""
-        short = _clean(image.get("alt", "")) if image else ""
-        if text or short:
-            return [Block("caption", text or short, short=short or text)]
-        return []
+        return _figure_block(node)
     if name in ("ul", "ol"):
-        items = [_clean(li.get_text()) for li in node.find_all("li")]
-        items = [item for item in items if item]
+        items = [_clean(strip_inline(li.text_content())) for li in node.iter("li")]
+        items = [item for item in items if item and not is_furniture(item)]
         kind = "bullets" if name == "ul" else "numbered"
         return [Block(kind, items=items)] if items else []
-    text = _clean(node.get_text())
+    if name == "table":
+        rows = [
+            " ".join(_clean(cell.text_content()) for cell in row)
+            for row in node.iter("tr")
+        ]
+        return [block for row in rows for block in parse_text(row)]
+    text = _clean(strip_inline(node.text_content()))
     if not text:
         return []
-    if name.startswith("h"):
+    if name[0] == "h" and name[1:].isdigit():
         return [Block("heading", text, level=int(name[1]))]
     if name == "blockquote":
         return [Block("quote", DASH_QUOTE.sub("", text))]
-    lines = [_clean(line) for line in node.get_text().split("\n")]
+    lines = [_clean(strip_inline(line)) for line in _lines(node)]
     lines = [line for line in lines if line]
-    if len(lines) > 1:
+    if len(lines) > 1 or not structured:
         # "<p>Name<br>Title<br>Phone</p>": each line is a unit, as in a text page.
         return [block for line in lines for block in parse_text(line)]
     if _only_bold(node) and len(text) <= HEADING_MAX:
@@ -100,10 +89,46 @@ def _html_blocks(node) -> list[Block]:
     return [Block("paragraph", text)]
 
 
+def _figure_block(node) -> list[Block]:
+    """Return a figure's caption, without the photographer; never an empty heading.
+
+    It is a caption when it or the image's alt names people; otherwise a paragraph.
+    """
+    caption = node.find(".//figcaption")
+    image = node.find(".//img")
+    text = _clean(caption.text_content()) if caption is not None else ""
+    text = split_photo_credit(text)[0]
+    alt = _clean(image.get("alt", "")) if image is not None else ""
+    short = alt if caption_names(alt) else ""
+    if not text:
+        return []
+    if not (short or caption_names(text)):
+        # "Drygt 200 deltagare kom till dagen": about the picture, not a name tag;
+        # as a caption it would end the section it illustrates.
+        return [Block("paragraph", text)]
+    return [Block("caption", text, short=short)]
+
+
+def _lines(node) -> list[str]:
+    """Return the text of ``node`` split at its ``<br>`` elements."""
+    for line_break in node.iter("br"):
+        line_break.tail = "\n" + (line_break.tail or "")
+    return node.text_content().split("\n")
+
+
+def _is_furniture_block(block: Block) -> bool:
+    return block.kind in ("heading", "paragraph") and is_furniture(block.text)
+
+
 def _only_bold(node) -> bool:
     """Return whether a paragraph is all <strong>/<b>: pages often use it as a heading."""
-    children = [c for c in node.contents if not (isinstance(c, str) and not c.strip())]
-    return len(children) == 1 and getattr(children[0], "name", None) in ("strong", "b")
+    children = list(node)
+    return (
+        not (node.text or "").strip()
+        and len(children) == 1
+        and children[0].tag in ("strong", "b")
+        and not (children[0].tail or "").strip()
+    )
 
 
 def pair_captions(blocks: list[Block]) -> list[Block]:
