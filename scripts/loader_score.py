@@ -201,5 +201,5 @@ def main(folders: list[Path]) -> int:
 
 
 if __name__ == "__main__":
-    arguments = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
+    arguments = [Path(a).resolve() for a in sys.argv[1:] if not a.startswith("--")]
     sys.exit(main(arguments or FOLDERS))

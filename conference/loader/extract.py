@@ -23,6 +23,7 @@ from .people import (
     moderators_in_sentence,
     parse_caption,
     people_in_sentence,
+    people_listed,
     programme_line,
     split_names,
     strip_parties,
@@ -38,7 +39,7 @@ from .records import (
 
 CONTACT_HEADING = re.compile(
     r"^(?:kontakt|kontakter|kontaktpersoner?|kontakta oss|frågor om|"
-    r"mer information|för frågor|har du frågor)\b",
+    r"mer information|för frågor|har du frågor|informationsansvarig)\b",
     re.I,
 )
 VOICES_HEADING = re.compile(r"röster|deltagar|tyckte|reaktioner|sagt om dagen", re.I)
@@ -150,6 +151,7 @@ class Extractor:
         self.contacts: list[ParsedPerson] = []
         self.event_flags: list[str] = []
         self._depth: int | None = None
+        self._level: int | None = None
 
     # The walk over the blocks ---------------------------------------------------
 
@@ -251,7 +253,7 @@ class Extractor:
             self._caption(block, current)
         elif block.kind == "heading":
             self._heading(block, following, current)
-        elif current is None:
+        elif current is None or current.ended:
             self.intro.append(block)
         else:
             if current.closed:
@@ -299,7 +301,7 @@ class Extractor:
         session itself; anything else opens one.
         """
         match = TIME_SLOT.match(block.text) if block.kind != "caption" else None
-        if not match:
+        if not match or (block.level and block.level < self._top_level()):
             return False
         title = match.group("title").strip()
         if BREAK.match(title):
@@ -323,12 +325,31 @@ class Extractor:
         return block.kind == "heading" and bool(
             TIME_SLOT.match(block.text)
             or heading_speaker(block.text)
-            or (block.level and block.level <= self._top_level())
+            or (block.level and block.level == self._top_level())
             or self._section_depth(block.text) == self._session_depth()
         )
 
     def _top_level(self) -> int:
-        return min((b.level for b in self.blocks if b.level > 1), default=0)
+        """Return the HTML heading level of the talks.
+
+        It is the level whose headings most often have text right under them; a
+        heading followed at once by deeper ones ("Seminarier" over "A. …", "B. …")
+        gathers talks and is none itself.
+        """
+        if self._level is None:
+            counts: dict[int, int] = {}
+            for block, following in zip(self.blocks, self.blocks[1:], strict=False):
+                if block.kind == "heading" and block.level > 1:
+                    has_text = following.kind != "heading"
+                    counts[block.level] = counts.get(block.level, 0) + has_text
+            self._level = min(
+                counts, key=lambda level: (-counts[level], level), default=0
+            )
+        return self._level
+
+    def _end_session(self, current) -> None:
+        if current is not None:
+            current.closed = current.ended = True
 
     def _session_depth(self) -> int:
         """Return the depth of numbered headings that are talks ("2.1" is depth 2).
@@ -375,9 +396,11 @@ class Extractor:
             current.quote_source = QUOTE_SOURCE.match(text).group(1)
             current.record.blocks.append(ParsedBlock("paragraph", text))
             return
-        top_level = min((b.level for b in self.blocks if b.level > 1), default=0)
+        if block.level and block.level < self._top_level():
+            self._end_session(current)  # an umbrella over several talks
+            return
         if block.level:
-            starts = block.level <= top_level or current is None
+            starts = block.level == self._top_level() or current is None
         else:
             starts = (
                 current is None
@@ -444,7 +467,10 @@ class Extractor:
         record.blocks.append(ParsedBlock(kind, block.text))
         if not session.case_mode:
             for sentence in split_sentences(block.text):
-                for person in people_in_sentence(sentence, municipality_of):
+                people = people_in_sentence(sentence, municipality_of)
+                listed = people_listed(sentence, municipality_of)
+                named = {person.name for person in listed}
+                for person in [*listed, *(p for p in people if p.name not in named)]:
                     self._register(person)
                     if person.name not in self.moderators:
                         self._add_speaker(session, person)

@@ -22,6 +22,8 @@ FURNITURE_LINE = re.compile(
       | till\s+toppen | tillbaka\s+till\s+toppen | lyssna | läs\s+upp
       | (?:foto|fotograf|bild|illustration)\s*:\s*\S.{0,60}
       | sida\s+\d+\s*(?:\(\d+\)|av\s+\d+)? | \d+\s*\(\d+\)
+      | .{0,200}\((?:pdf|play|word|excel|powerpoint|video|film|nytt\s+fönster|
+          öppnas\s+i\s+(?:ett\s+)?nytt\s+fönster|extern\s+länk)\b[^()]*\)
     )[.:]?$""",
     re.IGNORECASE | re.VERBOSE,
 )

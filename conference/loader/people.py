@@ -180,6 +180,14 @@ MODERATOR_FORMS = [
 ]
 
 
+# What introduces a list of who took part: "Medverkande:", "Panelen bestod av".
+LISTED = re.compile(
+    r"(?:\b[Mm]edverkande(?: var| är)?:?|\b[Dd]eltagare:|\b[Pp]anelen bestod av|"
+    r"\b[Ii] panelen (?:satt|fanns|deltog):?|\b[Pp]aneldeltagare:|"
+    r"\b[Tt]alare:|\b[Ff]öreläsare:)\s+"
+)
+
+
 @cache
 def first_names() -> frozenset[str]:
     """Swedish first names: the 500 most common for women and for men."""
@@ -376,6 +384,46 @@ def describe(name: str, detail: str, municipality_of) -> ParsedPerson:
         org = org[: second_role.start()]
     org = org.strip(" ,")
     return ParsedPerson(name, title.strip(), org, municipality_of(org) if org else "")
+
+
+def people_listed(text: str, municipality_of) -> list[ParsedPerson]:
+    """Return the people of a list that follows "Medverkande:" or "Panelen bestod av".
+
+    "Medverkande: A (C), kommunstyrelsens ordförande Lerum, och B, utvecklingsledare
+    SKR." Each name begins a new person; what stands between two names describes the
+    first of them.
+    """
+    match = LISTED.search(text)
+    if not match:
+        return []
+    rest = strip_parties(text[match.end() :]).rstrip(". ")
+    starts = [
+        found
+        for found in re.finditer(rf"(?:^|, (?:och )?| och )(?P<name>{NAME})", rest)
+        if is_name(_clean_name(found.group("name"))[1])
+    ]
+    people = []
+    for number, found in enumerate(starts):
+        end = starts[number + 1].start() if number + 1 < len(starts) else len(rest)
+        prefix, name = _clean_name(found.group("name"))
+        detail = rest[found.end() : end].strip(" ,")
+        bracketed = re.fullmatch(r"\((.+)\)", detail)
+        if bracketed:
+            detail = bracketed.group(1)  # "Name (Org)": the organisation alone
+        person = describe(name, detail, municipality_of)
+        if not person.organization and person.title:
+            # "säkerhetssamordnare Uppsala kommun": the role, then its organisation.
+            role = re.match(
+                rf"^(?P<title>[{LOWER}][^{UPPER}]*?) (?P<org>[{UPPER}].*)$",
+                person.title,
+            )
+            if role:
+                person = ParsedPerson(
+                    name, role["title"], role["org"], municipality_of(role["org"])
+                )
+        person.title = person.title or prefix
+        people.append(person)
+    return people
 
 
 def people_in_sentence(sentence: str, municipality_of) -> list[ParsedPerson]:
