@@ -13,7 +13,6 @@ from django.utils.crypto import salted_hmac
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from conference.loader.erasure import forget_loaded_person
 from conference.models import Event, EventPerson, ReviewStatus
 from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
 from speakers_app.models import Person
@@ -161,7 +160,37 @@ def _forget_in_loader_bookkeeping(person: Person, slug: str) -> None:
     for rows in (EventPerson.objects, EventPerson.history):
         found = rows.filter(person_id=person.pk).values_list("event_id", flat=True)
         events.update(found)
-    forget_loaded_person(slug, sessions=sessions, events=events)
+    for model, ids in ((Session, sessions), (Event, events)):
+        if not ids:
+            continue
+        for rows in (
+            model.objects.filter(pk__in=ids),
+            model.history.filter(id__in=ids),
+        ):
+            for row in rows.only("pk", "loaded_values"):
+                forgotten = _without_person(row.loaded_values or {}, slug)
+                if forgotten != row.loaded_values:
+                    type(row).objects.filter(pk=row.pk).update(loaded_values=forgotten)
+
+
+def _without_person(loaded: dict, slug: str) -> dict:
+    """Return the loader's remembered relations without the person with ``slug``.
+
+    The loader keeps in ``loaded_values`` the relations it wrote, by the slug of each
+    person's name: ``__speakers`` and ``__blocks`` on sessions, ``__people`` on events.
+    The relations themselves are gone by then (links deleted, blocks unlinked), so the
+    loader's next comparison finds nothing edited.
+    """
+    result = dict(loaded)
+    for key in ("__speakers", "__people"):  # [[slug, role], ...]
+        if key in result:
+            result[key] = [item for item in result[key] if item[0] != slug]
+    if "__blocks" in result:  # [[kind, text, items, slug or ""], ...]
+        result["__blocks"] = [
+            [*block[:3], "" if block[3] == slug else block[3]]
+            for block in result["__blocks"]
+        ]
+    return result
 
 
 def _free_erased_slug(person: Person, slug: str) -> str:

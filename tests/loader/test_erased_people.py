@@ -5,7 +5,7 @@ import json
 import pytest
 from django.test import override_settings
 
-from conference.loader.importer import natural_key
+from conference.loader.import_state import natural_key
 from conference.models import Event, EventPerson, ReviewStatus
 from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
 from speakers_app.models import Person
