@@ -52,7 +52,7 @@ DOTTED_DATE = re.compile(
     rf"(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?P<year>{_YEAR})(?!\d)",
     re.I,
 )
-YEAR = re.compile(rf"(?<![\d:,.\-/])({_YEAR})(?![\d:,\-/]|\.\d)")
+YEAR = re.compile(rf"(?<![\d:,.\-/])({_YEAR})(?![\d:\-/]|[.,]\d)")
 NAME_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 CITATION = re.compile(rf"\([^()]*\b{_YEAR}\)")
 # A date right after these words is when the page was written, not when the event was.
@@ -155,8 +155,8 @@ def event_date(
         if bound is None or year <= bound.year
     ]
     for part in (title, intro, text):
-        for phrase in find_date_phrases(part):
-            if _is_dateline(part, phrase):
+        for phrase, dateline in _phrases_and_datelines(part):
+            if dateline:
                 continue
             found = _resolve(phrase, part, years, bound)
             if found is not None:
@@ -260,15 +260,22 @@ def _plain(text: str) -> str:
     return "".join(chars)
 
 
-def _is_dateline(text: str, phrase: DatePhrase) -> bool:
-    return bool(DATELINE.search(text[max(0, phrase.start - 40) : phrase.start]))
+def _phrases_and_datelines(text: str) -> list[tuple[DatePhrase, bool]]:
+    """Return the dates in ``text``, each with whether a "Publicerad" line gives it."""
+    found = []
+    previous_end = 0
+    for phrase in find_date_phrases(text):
+        before = text[max(previous_end, phrase.start - 40) : phrase.start]
+        found.append((phrase, bool(DATELINE.search(before))))
+        previous_end = phrase.end
+    return found
 
 
 def _upper_bound(hints: Hints, parts: list[str]) -> datetime.date | None:
     """Return the earliest date the page says it was published or updated."""
     bounds = [hints.published] if hints.published else []
     for part in parts:
-        for phrase in find_date_phrases(part):
-            if phrase.year and _is_dateline(part, phrase):
+        for phrase, dateline in _phrases_and_datelines(part):
+            if phrase.year and dateline:
                 bounds.append(phrase.on(phrase.year))
     return min(bounds) if bounds else None

@@ -25,6 +25,8 @@ from .records import Hints, ParsedEvent
 
 SUFFIXES = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
 MAX_BYTES = 5 * 1024 * 1024
+# The address is stored as the event's source document name, which holds 255 characters.
+MAX_URL_LENGTH = 255
 URL_TIMEOUT = 10  # seconds, for connecting and for the whole download
 URL_CONTENT_TYPES = {
     "text/html": "html",
@@ -93,8 +95,16 @@ def read_url(
     url: str, *, timeout: float = URL_TIMEOUT, max_bytes: int = MAX_BYTES
 ) -> Source:
     """Return the page at an http(s) ``url``; raise SourceError when it cannot be had."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if len(url) > MAX_URL_LENGTH:
+        raise SourceError(
+            f"Webbadressen är längre än {MAX_URL_LENGTH} tecken: {url[:60]}…"
+        )
+    try:
+        parts = urllib.parse.urlsplit(url)
+        valid = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        valid = False
+    if not valid:
         raise SourceError(
             f"Ogiltig webbadress: {url[:200]} (bara http:// och https:// går att läsa)"
         )
@@ -112,12 +122,18 @@ def read_url(
                 raise SourceError(_too_large(url, max_bytes))
             raw = _read_limited(response, url, max_bytes, deadline)
     except urllib.error.HTTPError as error:
+        if 300 <= error.code < 400:
+            raise SourceError(
+                _bad_redirect(url, error.headers.get("Location", ""))
+            ) from error
         raise SourceError(
             f"Servern svarade {error.code} ({error.reason}) för {url}"
         ) from error
     except urllib.error.URLError as error:
         if isinstance(error.reason, TimeoutError):
             raise SourceError(_too_slow(url, timeout)) from error
+        if isinstance(error.reason, str):
+            raise SourceError(error.reason) from error
         raise SourceError(f"Kan inte hämta {url}: {error.reason}") from error
     except TimeoutError as error:
         raise SourceError(_too_slow(url, timeout)) from error
@@ -183,9 +199,7 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if not is_url(newurl):
-            raise urllib.error.URLError(
-                f"omdirigering till {newurl[:200]} tillåts inte"
-            )
+            raise urllib.error.URLError(_bad_redirect(req.full_url, newurl))
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
@@ -275,6 +289,12 @@ def _zip_kind(raw: bytes) -> str:
 def _too_large(name: str, limit: int = MAX_BYTES) -> str:
     size = f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{limit} byte"
     return f"{name} är större än {size}; dela upp den eller spara bara texten"
+
+
+def _bad_redirect(url: str, target: str) -> str:
+    return (
+        f"{url} skickar vidare till {target[:200]}, som inte är http:// eller https://"
+    )
 
 
 def _too_slow(url: str, timeout: float) -> str:
