@@ -27,31 +27,34 @@ _MONTH = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _WEEKDAY = r"(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?"
 _YEAR = r"(?:19|20)\d{2}"
 _DAY = r"\d{1,2}(?::[ae])?"
-# "4 maj 2020": kept for callers that want complete Swedish dates only.
-DATE = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+({_YEAR})\b", re.I)
-ISO_DATE = re.compile(rf"\b({_YEAR})-(\d{{2}})-(\d{{2}})(?!\d)")
-# "onsdagen den 9 april", "3–4 juni 2025", "30 maj–1 juni 2025", "den 9:e april".
-NAMED_DATE = re.compile(
-    rf"\b(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?:den\s+)?(?P<day>{_DAY})"
-    rf"(?:\s*(?:[-–—]|och|till)\s*{_DAY})?\s+(?P<month>{_MONTH})\b\.?"
-    rf"(?:\s*[-–—]\s*{_DAY}\s+(?:{_MONTH})\b\.?)?"
-    rf"(?:,?\s+(?P<year>{_YEAR})\b)?",
+# Spaces between a date's words: bounded, so a run of blanks after a number is cheap.
+_GAP = r"\s{1,3}"
+_SPACE = r"\s{0,3}"
+# One pass over the text finds every date's core, each starting at a digit (which keeps
+# the search fast); what may stand before it ("onsdagen den", "Datum:") is read after.
+DATE_CORE = re.compile(
+    rf"(?<![\w.,:/\-])(?:"
+    rf"(?P<iso_year>{_YEAR})-(?P<iso_month>\d{{2}})-(?P<iso_day>\d{{2}})(?!\d)"
+    rf"|(?P<dot_day>\d{{1,2}})\.(?P<dot_month>\d{{1,2}})\.(?P<dot_year>{_YEAR})(?!\d)"
+    rf"|(?P<slash_day>\d{{1,2}})/(?P<slash_month>\d{{1,2}})(?![\d/])"
+    rf"(?:(?:{_GAP}|{_SPACE}[-–]{_SPACE})(?P<slash_year>{_YEAR})(?!\d))?"
+    # "9 april 2025", "3–4 juni", "3 och 4 juni", "30 maj–1 juni 2025", "9:e april"
+    rf"|(?P<day>{_DAY})(?:{_SPACE}(?:[-–—]|och|till){_SPACE}{_DAY})?{_GAP}"
+    rf"(?P<month>{_MONTH})\b\.?"
+    rf"(?:{_SPACE}[-–—]{_SPACE}{_DAY}{_GAP}(?:{_MONTH})\b\.?)?"
+    rf"(?:,?{_GAP}(?P<year>{_YEAR})\b)?"
+    rf")",
     re.I,
 )
-# "7/10" is a date only where a date is expected: after a weekday, "den" or "Datum:",
-# or alone at the start of a line. Elsewhere "1/3 av deltagarna" is a fraction.
-SLASH_DATE = re.compile(
-    rf"(?:\b(?P<weekday>{_WEEKDAY}),?\s+(?:den\s+)?|\bden\s+|\bdatum:?\s*|^[ \t]*)"
-    rf"(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})(?![\d/])"
-    rf"(?:(?:\s+|\s*[-–]\s*)(?P<year>{_YEAR})(?!\d))?",
-    re.I | re.M,
+# What may stand before a date's core, read on the few characters before it.
+DATE_PREFIX = re.compile(
+    rf"(?:\b(?P<weekday>{_WEEKDAY}),?{_GAP})?(?P<den>\bden{_GAP})?"
+    rf"(?P<label>\bdatum:?{_SPACE})?$",
+    re.I,
 )
+PREFIX_REACH = 30
+# "7/10" alone at a line start is a date when the line ends or goes on to a time.
 LINE_END = re.compile(r"\s*(?:$|[,;(–-]|kl\b)", re.I | re.M)
-DOTTED_DATE = re.compile(
-    rf"(?<![\d.])(?:\b(?P<weekday>{_WEEKDAY}),?\s+(?:den\s+)?)?"
-    rf"(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?P<year>{_YEAR})(?!\d)",
-    re.I,
-)
 YEAR = re.compile(rf"(?<![\d:,.\-/])({_YEAR})(?![\d:\-/]|[.,]\d)")
 NAME_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 CITATION = re.compile(rf"\([^()]*\b{_YEAR}\)")
@@ -66,6 +69,9 @@ YEAR_WINDOW = 40
 # A day written without a year is not read through a leap year it lacks: 29 februari is
 # valid in year 4, the first leap year, which also sorts before every real date.
 UNKNOWN_YEAR = 4
+# The event's date is among the first dates a part of the page gives; later ones are
+# not resolved, which keeps a long page with thousands of dates quick.
+MAX_PHRASES = 100
 # How many years back a weekday may move a date that only the publishing date places.
 WEEKDAY_SEARCH_YEARS = 6
 WEEKDAYS = ["mån", "tis", "ons", "tors", "fre", "lör", "sön"]
@@ -92,28 +98,13 @@ class DatePhrase:
 def find_date_phrases(text: str) -> list[DatePhrase]:
     """Return the dates written in ``text``, in order, without overlaps."""
     found: list[DatePhrase] = []
-    for match in ISO_DATE.finditer(text):
-        year, month, day = map(int, match.groups())
-        found.append(DatePhrase(day, month, year, match.start(), match.end()))
-    for match in NAMED_DATE.finditer(text):
-        if _is_name(match):
-            continue
-        month = MONTH_NUMBERS[match.group("month").lower()]
-        found.append(_phrase(match, month))
-    for match in DOTTED_DATE.finditer(text):
-        found.append(_phrase(match, int(match.group("month"))))
-    for match in SLASH_DATE.finditer(text):
-        if not (match.group("weekday") or match.group(0)[:1].isalpha()):
-            # Alone at a line start: the line must end, or go on to a time or place.
-            if not LINE_END.match(text, match.end()):
-                continue
-        found.append(_phrase(match, int(match.group("month"))))
-    kept: list[DatePhrase] = []
-    for phrase in sorted(found, key=lambda p: (p.start, -p.end)):
-        valid = phrase.on(phrase.year or UNKNOWN_YEAR) is not None
-        if valid and (not kept or phrase.start >= kept[-1].end):
-            kept.append(phrase)
-    return kept
+    for match in DATE_CORE.finditer(text):
+        window = text[max(0, match.start() - PREFIX_REACH) : match.start()]
+        prefix = DATE_PREFIX.search(window)
+        phrase = _phrase(match, prefix, window)
+        if phrase is not None and phrase.on(phrase.year or UNKNOWN_YEAR) is not None:
+            found.append(phrase)
+    return found
 
 
 def find_dates(
@@ -145,7 +136,8 @@ def event_date(
     """
     if hints.date:
         return hints.date
-    bound = _upper_bound(hints, [title, intro, text])
+    dated = [(part, _phrases_and_datelines(part)) for part in (title, intro, text)]
+    bound = _upper_bound(hints, dated)
     for marked in sorted(hints.event_dates):
         if bound is None or marked <= bound:
             return marked
@@ -154,8 +146,8 @@ def event_date(
         for year in _context_years(title, hints, intro)
         if bound is None or year <= bound.year
     ]
-    for part in (title, intro, text):
-        for phrase, dateline in _phrases_and_datelines(part):
+    for part, phrases in dated:
+        for phrase, dateline in phrases[:MAX_PHRASES]:
             if dateline:
                 continue
             found = _resolve(phrase, part, years, bound)
@@ -164,32 +156,50 @@ def event_date(
     return None
 
 
-def _phrase(match: re.Match, month: int) -> DatePhrase:
-    weekday = match.group("weekday")
-    year = match.group("year")
+def _phrase(match: re.Match, prefix: re.Match, window: str) -> DatePhrase | None:
+    """Return the date a core match and what stands before it say, if it is one."""
+    parts = match.groupdict()
+    weekday, den, label = prefix.group("weekday", "den", "label")
+    if parts["iso_year"]:
+        day, month, year = parts["iso_day"], parts["iso_month"], parts["iso_year"]
+        weekday = den = label = None
+    elif parts["dot_year"]:
+        day, month, year = parts["dot_day"], parts["dot_month"], parts["dot_year"]
+    elif parts["slash_day"]:
+        day, month, year = parts["slash_day"], parts["slash_month"], parts["slash_year"]
+        # "1/3 av deltagarna" is a fraction: a date needs a weekday, "den" or "Datum:"
+        # before it, or a line of its own.
+        at_line_start = not window.rpartition("\n")[2].strip(" \t")
+        alone = at_line_start and LINE_END.match(match.string, match.end())
+        if not (weekday or den or label or alone):
+            return None
+    else:
+        if _is_name(parts["month"], parts["year"] or weekday or den):
+            return None
+        day, month, year = parts["day"].split(":")[0], parts["month"], parts["year"]
+        month = MONTH_NUMBERS[month.lower()]
+    start = match.start() - len(window) + prefix.start()
+    if parts["iso_year"]:
+        start = match.start()
     return DatePhrase(
-        day=int(match.group("day").split(":")[0]),
-        month=month,
+        day=int(day),
+        month=int(month),
         year=int(year) if year else None,
-        start=match.start() + len(match.group(0)) - len(match.group(0).lstrip()),
+        start=start,
         end=match.end(),
         weekday=_weekday_number(weekday) if weekday else None,
     )
 
 
-def _is_name(match: re.Match) -> bool:
+def _is_name(month: str, spelled_out) -> bool:
     """Return whether the "month" is a first name: "kl. 10 Jan Berg", "10 Maj Ek".
 
     Swedish writes months in lower case; a capitalised one is a month only in a full,
     unmistakable date (with its year, weekday or "den").
     """
-    word = match.group("month")
-    if word.islower():
+    if month.islower():
         return False
-    if word.lower() in MONTH_ABBREVIATIONS:
-        return True
-    spelled_out = match.group("year") or match.group("weekday")
-    return not (spelled_out or match.group(0).lower().startswith("den"))
+    return month.lower() in MONTH_ABBREVIATIONS or not spelled_out
 
 
 def _weekday_number(word: str) -> int:
@@ -271,11 +281,13 @@ def _phrases_and_datelines(text: str) -> list[tuple[DatePhrase, bool]]:
     return found
 
 
-def _upper_bound(hints: Hints, parts: list[str]) -> datetime.date | None:
+def _upper_bound(
+    hints: Hints, dated: list[tuple[str, list[tuple[DatePhrase, bool]]]]
+) -> datetime.date | None:
     """Return the earliest date the page says it was published or updated."""
     bounds = [hints.published] if hints.published else []
-    for part in parts:
-        for phrase, dateline in _phrases_and_datelines(part):
+    for _, phrases in dated:
+        for phrase, dateline in phrases:
             if phrase.year and dateline:
                 bounds.append(phrase.on(phrase.year))
     return min(bounds) if bounds else None
