@@ -174,7 +174,7 @@ def _phrase(match: re.Match, prefix: re.Match, window: str) -> DatePhrase | None
         if not (weekday or den or label or alone):
             return None
     else:
-        if _is_name(parts["month"], parts["year"] or weekday or den):
+        if _is_name(parts["month"], bool(parts["year"] or weekday or den)):
             return None
         day, month, year = parts["day"].split(":")[0], parts["month"], parts["year"]
         month = MONTH_NUMBERS[month.lower()]
@@ -191,7 +191,7 @@ def _phrase(match: re.Match, prefix: re.Match, window: str) -> DatePhrase | None
     )
 
 
-def _is_name(month: str, spelled_out) -> bool:
+def _is_name(month: str, spelled_out: bool) -> bool:
     """Return whether the "month" is a first name: "kl. 10 Jan Berg", "10 Maj Ek".
 
     Swedish writes months in lower case; a capitalised one is a month only in a full,
