@@ -33,7 +33,8 @@ _SPACE = r"\s{0,3}"
 # One pass over the text finds every date's core, each starting at a digit (which keeps
 # the search fast); what may stand before it ("onsdagen den", "Datum:") is read after.
 DATE_CORE = re.compile(
-    rf"(?<![\w.,:/\-])(?:"
+    # The leading look-ahead lets the engine skip to the next digit at once.
+    rf"(?=\d)(?<![\w.,:/\-])(?:"
     rf"(?P<iso_year>{_YEAR})-(?P<iso_month>\d{{2}})-(?P<iso_day>\d{{2}})(?!\d)"
     rf"|(?P<dot_day>\d{{1,2}})\.(?P<dot_month>\d{{1,2}})\.(?P<dot_year>{_YEAR})(?!\d)"
     rf"|(?P<slash_day>\d{{1,2}})/(?P<slash_month>\d{{1,2}})(?![\d/])"
