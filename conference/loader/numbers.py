@@ -1,4 +1,4 @@
-"""Swedish numbers, units, qualifiers and dates, normalised.
+"""Swedish numbers, units and qualifiers, normalised.
 
 "12 miljoner kronor" is 12 000 000 SEK, "2,5 dagar" 2.5 days, "48 %" 48 percent,
 "123 456" 123456; "knappt" means just under and "drygt" just over.
@@ -6,15 +6,11 @@
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
-MONTHS = [
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-]  # fmt: skip
-DATE = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+((?:19|20)\d{{2}})\b", re.I)
-ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+# Dates are read in dates.py; they are masked here so a day is never a statistic.
+from .dates import find_dates
+
 YEAR = re.compile(r"(?<![\d:,.\-/])((?:19|20)\d{2})(?![\d:,\-/]|\.\d)")
 SPACE = "[ \u00a0\u202f]"
 NUMBER = re.compile(
@@ -105,29 +101,6 @@ def parse_number(text: str) -> Decimal:
     """Return the value of a Swedish number such as "123 456" or "2,5"."""
     cleaned = re.sub(SPACE, "", text.strip()).replace(",", ".")
     return Decimal(cleaned)
-
-
-def find_dates(text: str) -> list[tuple[date, int, int]]:
-    """Return the calendar dates written in ``text`` with their positions."""
-    found = []
-    for match in DATE.finditer(text):
-        day, month, year = match.groups()
-        try:
-            found.append(
-                (
-                    date(int(year), MONTHS.index(month.lower()) + 1, int(day)),
-                    match.start(),
-                    match.end(),
-                )
-            )
-        except ValueError:
-            continue
-    for match in ISO_DATE.finditer(text):
-        try:
-            found.append((date(*map(int, match.groups())), match.start(), match.end()))
-        except ValueError:
-            continue
-    return found
 
 
 def find_years(text: str) -> list[tuple[int, int]]:

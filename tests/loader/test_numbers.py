@@ -75,6 +75,24 @@ def test_find_dates_reads_swedish_and_iso_dates():
     assert [found.isoformat() for found, _, _ in dates] == ["2020-05-04", "2021-03-02"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Den 3–4 juni kom 250 deltagare.",
+        "Onsdagen den 9 april kom 250 deltagare.",
+        "Tisdag 7/10 kom 250 deltagare.",
+    ],
+)
+def test_find_quantities_skips_dates_without_a_year(sentence):
+    quantities = find_quantities(sentence)
+
+    assert [(q.value, q.unit) for q in quantities] == [(Decimal(250), "persons")]
+
+
+def test_find_dates_leaves_a_fraction_alone():
+    assert find_dates("Sedan dess har 1/3 av deltagarna fått jobb.") == []
+
+
 def test_contradicts_when_just_over_is_far_above_reference():
     assert contradicts("just_over", Decimal(70), Decimal(50)) is True
     assert contradicts("just_over", Decimal(53), Decimal(50)) is False
