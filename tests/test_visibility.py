@@ -209,8 +209,8 @@ def municipality_pages(client, field: str) -> list:
     return on_pages(client, [area(code) for code in AREAS], field)
 
 
-def api_list(client, path: str, key: str) -> list:
-    response = client.get(path, {"page_size": 500})
+def api_list(client, path: str, key: str, **filters) -> list:
+    response = client.get(path, {"page_size": 500, **filters})
     assert response.status_code == 200
     return [row[key] for row in response.json()["results"]]
 
@@ -509,3 +509,14 @@ def test_seed_people_agree_on_the_people_page_the_api_and_the_sitemap(client):
         if path.startswith("/personer/") and path != "/personer/"
     }
     assert (on_page, in_api, in_sitemap) == (public, public, public)
+
+
+def test_api_events_by_municipality_count_only_public_sessions(client, world):
+    # Göteborg: public sessions. Umeå: only a session of the draft event. Malmö: only
+    # the published event's draft session.
+    world.sessions["draft"].municipalities.add(area(MALMO))
+    concerned = {
+        code: api_list(client, "/api/v1/events/", "slug", municipality=code)
+        for code in (GOTEBORG, UMEA, MALMO)
+    }
+    assert concerned == {GOTEBORG: ["publicerat"], UMEA: [], MALMO: []}
