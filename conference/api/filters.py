@@ -55,6 +55,8 @@ class StrictFilterBackend(DjangoFilterBackend):
 
 class EventFilterSet(django_filters.FilterSet):
     municipality = MunicipalityFilter(
+        # The path documents the parameter's type in the schema; the method filters.
+        field_name="sessions__municipalities__code",
         method="filter_municipality",
         help_text=_("Evenemang med programpunkter som rör kommunen."),
     )
