@@ -1,8 +1,9 @@
 """Events, municipalities and key figures, plus the mixins every loaded record shares."""
 
+from django.apps import apps
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -47,6 +48,30 @@ class LoadedRecord(models.Model):
         abstract = True
 
 
+def through(relation: str, field: str) -> str:
+    """Return the lookup of ``field`` reached through ``relation`` ("" for the row itself)."""
+    return f"{relation}__{field}" if relation else field
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def listed(self) -> "MunicipalityQuerySet":
+        """GR's members and the areas that public sessions or key figures concern.
+
+        Every municipality has a page (they are reference data); these are the ones the
+        municipality list and the sitemap name.
+        """
+        # sessions_app.models imports this module: the Session model is looked up by
+        # name when the query is built.
+        session_model = apps.get_model("sessions_app", "Session")
+        public_session = session_model.objects.public().filter(
+            municipalities=OuterRef("pk")
+        )
+        public_figure = KeyFigure.objects.public().filter(municipality=OuterRef("pk"))
+        return self.filter(
+            Q(gr_member=True) | Exists(public_session) | Exists(public_figure)
+        )
+
+
 class Municipality(models.Model):
     """A Swedish municipality, or the whole country ("Riket", code 0000)."""
 
@@ -69,6 +94,8 @@ class Municipality(models.Model):
     county_code = models.CharField(_("länskod"), max_length=2, blank=True)
     county_name = models.CharField(_("län"), max_length=100, blank=True)
     gr_member = models.BooleanField(_("medlem i GR"), default=False, db_index=True)
+
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("kommun")
@@ -95,6 +122,21 @@ class Municipality(models.Model):
         return self.code == NATIONAL_CODE
 
 
+class EventQuerySet(models.QuerySet):
+    @staticmethod
+    def public_condition(relation: str = "") -> Q:
+        """The rule of public(), for an event reached through ``relation`` ("event")."""
+        return Q(**{through(relation, "is_published"): True})
+
+    def public(self) -> "EventQuerySet":
+        """The events a visitor may see: the published ones."""
+        return self.filter(self.public_condition())
+
+    def visible(self, *, include_drafts: bool = False) -> "EventQuerySet":
+        """The public events, or every event for staff who preview drafts."""
+        return self.all() if include_drafts else self.public()
+
+
 class Event(LoadedRecord):
     """One conference day ("mötesplats") and the document it was loaded from."""
 
@@ -119,6 +161,7 @@ class Event(LoadedRecord):
         blank=True,
     )
 
+    objects = EventQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -176,6 +219,24 @@ class EventPerson(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
+
+
+class KeyFigureQuerySet(models.QuerySet):
+    def public(self) -> "KeyFigureQuerySet":
+        """The figures a visitor may see: of a public event, and of a published session
+        when they belong to one.
+
+        The session's own flag is enough: its event is the figure's, already public (the
+        loader keeps them together). Asking for the session's event as well would join
+        the event table a second time on every listing of 100 000 figures.
+        """
+        return self.filter(EventQuerySet.public_condition("event")).filter(
+            Q(session__isnull=True) | Q(session__is_published=True)
+        )
+
+    def visible(self, *, include_drafts: bool = False) -> "KeyFigureQuerySet":
+        """The public figures, or every figure for staff who preview drafts."""
+        return self.all() if include_drafts else self.public()
 
 
 class KeyFigure(LoadedRecord):
@@ -250,6 +311,7 @@ class KeyFigure(LoadedRecord):
         _("inläsningsnyckel"), max_length=64, blank=True, editable=False
     )
 
+    objects = KeyFigureQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

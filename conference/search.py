@@ -27,13 +27,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from conference.models import KeyFigure
-from conference.selectors import (
-    public_key_figures,
-    public_people,
-    public_quotes,
-    visible_sessions,
-)
-from sessions_app.models import ContentBlock, Session
+from sessions_app.models import ContentBlock, Quote, Session
+from speakers_app.models import Person
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -183,7 +178,7 @@ class PostgresSearch:
         )
         direct = (
             self.ranked(
-                visible_sessions().select_related("event"),
+                Session.objects.public().select_related("event"),
                 SearchVector("title", weight="A", config=CONFIG)
                 + SearchVector("summary", weight="B", config=CONFIG),
             )
@@ -198,7 +193,7 @@ class PostgresSearch:
         )
         blocks = self.ranked(
             ContentBlock.objects.filter(
-                session__in=visible_sessions().values("pk")
+                session__in=Session.objects.public().values("pk")
             ).select_related("session__event"),
             SearchVector("session__title", weight="A", config=CONFIG)
             + SearchVector("session__summary", weight="B", config=CONFIG)
@@ -236,7 +231,7 @@ class PostgresSearch:
 
     def people(self) -> list[Hit]:
         people = self.ranked(
-            public_people(),
+            Person.objects.public(),
             SearchVector("name", weight="A", config=CONFIG)
             + SearchVector("title", "organization", weight="B", config=CONFIG),
         ).annotate(
@@ -264,7 +259,7 @@ class PostgresSearch:
     def quotes(self) -> list[Hit]:
         quotes = (
             self.ranked(
-                public_quotes(),
+                Quote.objects.public(),
                 SearchVector("text", weight="A", config=CONFIG)
                 + SearchVector("attribution", weight="C", config=CONFIG),
             )
@@ -275,7 +270,7 @@ class PostgresSearch:
 
     def key_figures(self) -> list[Hit]:
         figures = (
-            self.ranked(public_key_figures(), STORED_KEY_FIGURE_VECTOR)
+            self.ranked(KeyFigure.objects.public(), STORED_KEY_FIGURE_VECTOR)
             .select_related("municipality", "session__event", "event")
             .annotate(snippet=self.headline("source_text"))[:RESULTS_PER_KIND]
         )
@@ -330,11 +325,11 @@ class SimpleSearch:
         # All words must occur in the session's title and summary, or within one
         # block together with them.
         direct = self.matching(
-            visible_sessions().select_related("event"), ["title", "summary"]
+            Session.objects.public().select_related("event"), ["title", "summary"]
         )[:RESULTS_PER_KIND]
         blocks = self.matching(
             ContentBlock.objects.filter(
-                session__in=visible_sessions().values("pk")
+                session__in=Session.objects.public().values("pk")
             ).select_related("session__event"),
             ["text", "items", "session__title", "session__summary"],
         ).order_by("session__event__date", "session__order", "order")[
@@ -361,9 +356,9 @@ class SimpleSearch:
         return sorted(hits.values(), key=lambda hit: -hit.rank)[:RESULTS_PER_KIND]
 
     def people(self) -> list[Hit]:
-        people = self.matching(public_people(), ["name", "title", "organization"])[
-            : RESULTS_PER_KIND * 5
-        ]
+        people = self.matching(
+            Person.objects.public(), ["name", "title", "organization"]
+        )[: RESULTS_PER_KIND * 5]
         hits = [
             Hit(
                 "person",
@@ -379,7 +374,7 @@ class SimpleSearch:
 
     def quotes(self) -> list[Hit]:
         quotes = self.matching(
-            public_quotes().select_related("person", "session__event", "event"),
+            Quote.objects.public().select_related("person", "session__event", "event"),
             ["text", "attribution"],
         )[: RESULTS_PER_KIND * 5]
         hits = [
@@ -390,7 +385,7 @@ class SimpleSearch:
 
     def key_figures(self) -> list[Hit]:
         figures = self.matching(
-            public_key_figures().select_related("municipality", "event"),
+            KeyFigure.objects.public().select_related("municipality", "event"),
             ["label", "source_text"],
         )[: RESULTS_PER_KIND * 5]
         hits = [

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
 from conference.compiled import CompiledQuery, columns, instance
 from conference.lookups import IdList
 from conference.models import Event, EventPerson, KeyFigure, Municipality
-from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
+from sessions_app.models import Quote, Session, SessionQuerySet, SessionSpeaker
 from speakers_app.models import Person
 
 HIGHLIGHT_COUNT = 6
@@ -39,40 +39,6 @@ def loader_fields(*relations: str) -> list[str]:
     ]
 
 
-def visible_events(*, include_drafts: bool = False) -> QuerySet[Event]:
-    """Return the events a visitor may see: published ones, or all for previewers."""
-    events = Event.objects.all()
-    return events if include_drafts else events.filter(is_published=True)
-
-
-def visible_sessions(*, include_drafts: bool = False) -> QuerySet[Session]:
-    """Return the sessions a visitor may see: a session is public if it and its event are."""
-    sessions = Session.objects.all()
-    if include_drafts:
-        return sessions
-    return sessions.filter(is_published=True, event__is_published=True)
-
-
-def public_key_figures(*, include_drafts: bool = False) -> QuerySet[KeyFigure]:
-    """Return key figures of visible events whose session (if any) is visible too."""
-    figures = KeyFigure.objects.all()
-    if include_drafts:
-        return figures
-    return figures.filter(event__is_published=True).filter(
-        Q(session__isnull=True) | Q(session__is_published=True)
-    )
-
-
-def public_quotes(*, include_drafts: bool = False) -> QuerySet[Quote]:
-    """Return quotes of visible events whose session (if any) is visible too."""
-    quotes = Quote.objects.all()
-    if include_drafts:
-        return quotes
-    return quotes.filter(event__is_published=True).filter(
-        Q(session__isnull=True) | Q(session__is_published=True)
-    )
-
-
 def latest(*values: datetime | None) -> datetime | None:
     """Return the newest of some timestamps (None when there are none)."""
     present = [value for value in values if value is not None]
@@ -81,9 +47,11 @@ def latest(*values: datetime | None) -> datetime | None:
 
 def event_list(*, include_drafts: bool = False) -> list[Event]:
     """Return events newest first, each with its number of visible sessions (1 query)."""
-    session_filter = Q() if include_drafts else Q(sessions__is_published=True)
+    session_filter = (
+        Q() if include_drafts else SessionQuerySet.public_condition("sessions")
+    )
     return list(
-        visible_events(include_drafts=include_drafts)
+        Event.objects.visible(include_drafts=include_drafts)
         .annotate(session_count=Count("sessions", filter=session_filter))
         .order_by("-date", "title")
     )
@@ -144,7 +112,7 @@ def _event(slug: str, *, include_drafts: bool) -> QuerySet:
     # The event with its moderators and contacts, one row each (one row of empty
     # people columns when it has none): a query fewer than asking for them by id.
     return (
-        visible_events(include_drafts=include_drafts)
+        Event.objects.visible(include_drafts=include_drafts)
         .filter(slug=slug)
         .order_by("event_people__role", "event_people__order", "event_people__pk")
         .values_list(
@@ -157,7 +125,7 @@ def _event(slug: str, *, include_drafts: bool) -> QuerySet:
 
 def _event_sessions(event_id: int, *, include_drafts: bool) -> QuerySet:
     return (
-        visible_sessions(include_drafts=include_drafts)
+        Session.objects.visible(include_drafts=include_drafts)
         .filter(event_id=event_id)
         .order_by("order", "pk")
         .values_list(*columns(Session, skip=LOADER_FIELDS))
@@ -183,7 +151,7 @@ def _event_highlights(event_id: int, session_ids: IdList) -> QuerySet:
     # The first figure of each shown session and the event's own first figure, the
     # first HIGHLIGHT_COUNT of them in the figures' order. One index probe each
     # (key_figure_event_session): a generated event's 5 000 figures cost 41 ms of
-    # Python when all were read to pick six. Unlike public_key_figures(), a figure whose
+    # Python when all were read to pick six. Unlike KeyFigure.objects.public(), a figure whose
     # session belongs to another event (the admin does not forbid it) is not shown.
     firsts_of_sessions = Session.objects.filter(id__any_of=session_ids).values(
         first=Subquery(_first_figure(event_id=event_id, session_id=OuterRef("pk")))
@@ -260,20 +228,7 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
 
 def municipality_list() -> dict[str, list[Municipality]]:
     """Return GR's members, then other areas that appear in public content (1 query)."""
-    published_session = Session.objects.filter(
-        municipalities=OuterRef("pk"), is_published=True, event__is_published=True
-    )
-    published_figure = KeyFigure.objects.filter(
-        municipality=OuterRef("pk"), event__is_published=True
-    )
-    rows = list(
-        Municipality.objects.annotate(
-            has_sessions=Exists(published_session),
-            has_figures=Exists(published_figure),
-        )
-        .filter(Q(gr_member=True) | Q(has_sessions=True) | Q(has_figures=True))
-        .order_by("-gr_member", "name")
-    )
+    rows = list(Municipality.objects.listed().order_by("-gr_member", "name"))
     return {
         "members": [m for m in rows if m.gr_member],
         "others": [m for m in rows if not m.gr_member],
@@ -297,13 +252,13 @@ def municipality_page(slug: str) -> MunicipalityPage:
     except Municipality.DoesNotExist:
         raise Http404("No such municipality") from None
     sessions = list(
-        visible_sessions()
+        Session.objects.public()
         .filter(municipalities=municipality)
         .select_related("event")
         .order_by("-event__date", "event__title", "order", "pk")
     )
     people = list(
-        public_people()
+        Person.objects.public()
         .filter(municipality=municipality)
         .select_related("municipality")
         .order_by("name")
@@ -311,13 +266,13 @@ def municipality_page(slug: str) -> MunicipalityPage:
     # The newest figures; the explorer, linked from the page, lists them all. One row
     # more than shown tells whether there are more.
     key_figures = list(
-        public_key_figures()
+        KeyFigure.objects.public()
         .filter(municipality=municipality)
         .select_related("session__event", "event", "municipality")
         .order_by("-event__date", "order", "pk")[: MUNICIPALITY_FIGURE_COUNT + 1]
     )
     quotes = list(
-        public_quotes()
+        Quote.objects.public()
         .filter(Q(municipality=municipality) | Q(person__municipality=municipality))
         .select_related("person", "session__event")
         .order_by("-event__date", "order", "pk")
@@ -329,25 +284,4 @@ def municipality_page(slug: str) -> MunicipalityPage:
         key_figures=key_figures[:MUNICIPALITY_FIGURE_COUNT],
         more_key_figures=len(key_figures) > MUNICIPALITY_FIGURE_COUNT,
         quotes=quotes,
-    )
-
-
-def public_people() -> QuerySet[Person]:
-    """Return people with a public role: in a visible session or event, or quoted there."""
-    in_session = SessionSpeaker.objects.filter(
-        person=OuterRef("pk"),
-        session__is_published=True,
-        session__event__is_published=True,
-    )
-    in_event = EventPerson.objects.filter(
-        person=OuterRef("pk"), event__is_published=True
-    )
-    quoted = public_quotes().filter(person=OuterRef("pk"))
-    quoted_in_text = ContentBlock.objects.filter(
-        person=OuterRef("pk"),
-        session__is_published=True,
-        session__event__is_published=True,
-    )
-    return Person.objects.filter(
-        Exists(in_session) | Exists(in_event) | Exists(quoted) | Exists(quoted_in_text)
     )

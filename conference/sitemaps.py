@@ -3,8 +3,10 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from conference.selectors import municipality_list, public_people, visible_events
+from conference.models import Event
+from conference.selectors import municipality_list
 from sessions_app.selectors import session_list
+from speakers_app.models import Person
 
 
 class StaticPagesSitemap(Sitemap):
@@ -23,7 +25,7 @@ class StaticPagesSitemap(Sitemap):
 
 class EventSitemap(Sitemap):
     def items(self):
-        return visible_events().order_by("-date", "pk")
+        return Event.objects.public().order_by("-date", "pk")
 
     def lastmod(self, event):
         return event.updated_at
@@ -39,7 +41,7 @@ class SessionSitemap(Sitemap):
 
 class PersonSitemap(Sitemap):
     def items(self):
-        return public_people().order_by("name", "pk")
+        return Person.objects.public().order_by("name", "pk")
 
     def lastmod(self, person):
         return person.updated_at

@@ -15,6 +15,7 @@ from django.views.decorators.http import conditional_page, require_safe
 from conference import selectors
 from conference.ical import event_calendar
 from conference.jsonld import event_jsonld
+from conference.models import Event
 from conference.permissions import can_preview_drafts
 from conference.search import QueryError, clean_query, search
 
@@ -58,7 +59,7 @@ def event_detail(request, slug):
 @public_page
 def event_calendar_file(request, slug):
     preview = can_preview_drafts(request.user)
-    event = selectors.visible_events(include_drafts=preview).filter(slug=slug).first()
+    event = Event.objects.visible(include_drafts=preview).filter(slug=slug).first()
     if event is None:
         raise Http404("No such event")
     url = request.build_absolute_uri(event.get_absolute_url())

@@ -88,10 +88,10 @@ def prepare() -> None:
     django.setup()
     from django.db import connection
 
-    from conference.selectors import public_key_figures
+    from conference.models import KeyFigure
 
     call_command("migrate", verbosity=0)
-    if public_key_figures().count() != KEY_FIGURES:
+    if KeyFigure.objects.public().count() != KEY_FIGURES:
         print(f"Generating {KEY_FIGURES} published key figures (once)...", flush=True)
         started = time.perf_counter()
         call_command(

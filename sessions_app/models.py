@@ -6,7 +6,28 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from conference.links import link
-from conference.models import LoadedRecord
+from conference.models import EventQuerySet, LoadedRecord, through
+
+
+class SessionQuerySet(models.QuerySet):
+    @staticmethod
+    def public_condition(relation: str = "") -> Q:
+        """The rule of public(), for a session reached through ``relation`` ("session")."""
+        return Q(**{through(relation, "is_published"): True}) & (
+            EventQuerySet.public_condition(through(relation, "event"))
+        )
+
+    def public(self) -> "SessionQuerySet":
+        """The sessions a visitor may see: published, of a public event.
+
+        Undocumented sessions (only mentioned in the text) are public all the same: the
+        programme lists them without a summary.
+        """
+        return self.filter(self.public_condition())
+
+    def visible(self, *, include_drafts: bool = False) -> "SessionQuerySet":
+        """The public sessions, or every session for staff who preview drafts."""
+        return self.all() if include_drafts else self.public()
 
 
 class Session(LoadedRecord):
@@ -52,6 +73,7 @@ class Session(LoadedRecord):
         blank=True,
     )
 
+    objects = SessionQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[municipalities])
 
     class Meta:
@@ -80,6 +102,11 @@ class Session(LoadedRecord):
         return link(
             "sessions_app:session_detail", event_slug=self.event.slug, slug=self.slug
         )
+
+    @property
+    def is_public(self) -> bool:
+        """SessionQuerySet.public()'s rule for a session already loaded with its event."""
+        return self.is_published and self.event.is_published
 
 
 class SessionSpeaker(models.Model):
@@ -173,6 +200,15 @@ class ContentBlock(models.Model):
         return f"{self.get_kind_display()} {self.order}"
 
 
+class QuoteQuerySet(models.QuerySet):
+    def public(self) -> "QuoteQuerySet":
+        """The quotes a visitor may see: of a public event, and of a published session
+        when they belong to one (as for key figures, see KeyFigureQuerySet.public)."""
+        return self.filter(EventQuerySet.public_condition("event")).filter(
+            Q(session__isnull=True) | Q(session__is_published=True)
+        )
+
+
 class Quote(LoadedRecord):
     """Something a named or anonymous participant said."""
 
@@ -219,6 +255,7 @@ class Quote(LoadedRecord):
         _("inläsningsnyckel"), max_length=64, blank=True, editable=False
     )
 
+    objects = QuoteQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -17,8 +17,6 @@ from conference.selectors import (
     municipality_from_row,
     people_columns,
     person_from_row,
-    public_key_figures,
-    visible_sessions,
 )
 from sessions_app.models import ContentBlock, Session, SessionSpeaker
 from speakers_app.models import Person
@@ -126,7 +124,7 @@ def render_blocks(
 
 def _programme(event_slug: str, *, include_drafts: bool) -> QuerySet:
     return (
-        visible_sessions(include_drafts=include_drafts)
+        Session.objects.visible(include_drafts=include_drafts)
         .filter(event__slug=event_slug)
         .order_by("order", "pk")
         .values_list(
@@ -157,7 +155,7 @@ def _speakers(session_id: int) -> QuerySet:
 
 def _figures(session_id: int, *, include_drafts: bool) -> QuerySet:
     return (
-        public_key_figures(include_drafts=include_drafts)
+        KeyFigure.objects.visible(include_drafts=include_drafts)
         .filter(session_id=session_id)
         .order_by("order", "pk")
         .values_list(
@@ -242,7 +240,7 @@ def session_page(
 def session_list() -> QuerySet[Session]:
     """Return the public sessions with their event, newest event first (for a FilterSet)."""
     return (
-        visible_sessions()
+        Session.objects.public()
         .select_related("event")
         .prefetch_related("municipalities")
         .order_by("-event__date", "event__title", "order", "pk")

@@ -12,7 +12,7 @@ from sessions_app.filters import SessionFilter
 def session_detail(request, event_slug, slug):
     preview = can_preview_drafts(request.user)
     page = selectors.session_page(event_slug, slug, include_drafts=preview)
-    is_draft = not (page.session.is_published and page.session.event.is_published)
+    is_draft = not page.session.is_public
     response = render(
         request,
         "sessions_app/session_detail.html",

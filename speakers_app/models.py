@@ -1,12 +1,38 @@
 """People who speak, moderate, are quoted or are contacts."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from conference.links import link
-from conference.models import LoadedRecord
+from conference.models import EventPerson, EventQuerySet, LoadedRecord
+from sessions_app.models import ContentBlock, Quote, SessionQuerySet, SessionSpeaker
+
+
+class PersonQuerySet(models.QuerySet):
+    def public(self) -> "PersonQuerySet":
+        """The people a visitor may see: those with a role in a public session or event,
+        quoted in a public quote, or quoted in the text of a public session.
+
+        Anyone else (only in drafts, or no longer named anywhere) has no public page.
+        """
+        in_session = SessionSpeaker.objects.filter(
+            SessionQuerySet.public_condition("session"), person=OuterRef("pk")
+        )
+        in_event = EventPerson.objects.filter(
+            EventQuerySet.public_condition("event"), person=OuterRef("pk")
+        )
+        quoted = Quote.objects.public().filter(person=OuterRef("pk"))
+        quoted_in_text = ContentBlock.objects.filter(
+            SessionQuerySet.public_condition("session"), person=OuterRef("pk")
+        )
+        return self.filter(
+            Exists(in_session)
+            | Exists(in_event)
+            | Exists(quoted)
+            | Exists(quoted_in_text)
+        )
 
 
 class Person(LoadedRecord):
@@ -42,6 +68,7 @@ class Person(LoadedRecord):
         _("personuppgifter borttagna"), null=True, blank=True, editable=False
     )
 
+    objects = PersonQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -144,15 +144,11 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 
 
 def published_events(request=None):
-    return (
-        Event.objects.filter(is_published=True)
-        .only("pk", "slug", "title")
-        .order_by("-date", "title")
-    )
+    return Event.objects.public().only("pk", "slug", "title").order_by("-date", "title")
 
 
 def published_sessions(request=None):
-    return Session.objects.filter(is_published=True, event__is_published=True)
+    return Session.objects.public()
 
 
 class KeyFigureFilterSet(django_filters.FilterSet):

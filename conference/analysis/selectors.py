@@ -8,7 +8,6 @@ from conference.analysis.charts import ChartFigure
 from conference.analysis.filters import published_events
 from conference.models import KeyFigure
 from conference.page_cache import content_cached
-from conference.selectors import public_key_figures
 
 # Rows read for a comparison chart: more would not fit a readable chart anyway.
 COMPARISON_LIMIT = 400
@@ -44,7 +43,7 @@ CHART_COLUMNS = (
 def key_figures_for_listing() -> QuerySet[KeyFigure]:
     """Return published key figures with what a list row or export shows, in one query."""
     return (
-        public_key_figures()
+        KeyFigure.objects.public()
         .select_related("municipality", "event", "session")
         .order_by("label", "-year", "pk")
     )
@@ -77,7 +76,7 @@ def event_choices() -> tuple[tuple[str, str], ...]:
 def key_figure_detail(pk: int) -> KeyFigure | None:
     """Return one published key figure with its area, event and session, or None."""
     return (
-        public_key_figures()
+        KeyFigure.objects.public()
         .select_related("municipality", "event", "session", "session__event")
         .filter(pk=pk)
         .first()
@@ -129,7 +128,7 @@ def comparable_figures(figure: KeyFigure) -> list[ChartFigure]:
     )
     neighbours = Q(year=figure.year, municipality__gr_member=True)
     return chart_figures(
-        public_key_figures()
+        KeyFigure.objects.public()
         .filter(label=figure.label, unit=figure.unit)
         .filter(
             same_area

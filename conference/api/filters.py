@@ -1,6 +1,7 @@
 """FilterSets of the JSON API. Key figures share the explorer's FilterSet."""
 
 import django_filters
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django_filters import utils
 from django_filters.rest_framework import DjangoFilterBackend
@@ -15,7 +16,7 @@ from conference.analysis.filters import (
     narrowed,
     published_events,
 )
-from conference.filters import MunicipalityFilter
+from conference.filters import MunicipalityFilter, codes_for
 from conference.models import Event, Municipality
 from sessions_app.models import Session
 from speakers_app.models import Person
@@ -54,7 +55,9 @@ class StrictFilterBackend(DjangoFilterBackend):
 
 class EventFilterSet(django_filters.FilterSet):
     municipality = MunicipalityFilter(
+        # The path documents the parameter's type in the schema; the method filters.
         field_name="sessions__municipalities__code",
+        method="filter_municipality",
         help_text=_("Evenemang med programpunkter som rör kommunen."),
     )
     year = YearFilter(field_name="date__year", label=_("År"))
@@ -62,6 +65,15 @@ class EventFilterSet(django_filters.FilterSet):
     class Meta:
         model = Event
         fields = []
+
+    def filter_municipality(self, queryset, name, value):
+        # Only public sessions count: a draft one must not reveal what it concerns.
+        if not value:
+            return queryset
+        concerning = Session.objects.public().filter(
+            event=OuterRef("pk"), municipalities__code__in=codes_for(value)
+        )
+        return queryset.filter(Exists(concerning))
 
 
 class SessionFilterSet(django_filters.FilterSet):

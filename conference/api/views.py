@@ -93,7 +93,7 @@ class EventViewSet(ReadOnlyViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
-        return Event.objects.filter(is_published=True).order_by("-date", "title", "pk")
+        return Event.objects.public().order_by("-date", "title", "pk")
 
 
 class SessionViewSet(ReadOnlyViewSet):
@@ -104,7 +104,7 @@ class SessionViewSet(ReadOnlyViewSet):
 
     def get_queryset(self):
         return (
-            Session.objects.filter(is_published=True, event__is_published=True)
+            Session.objects.public()
             .select_related("event")
             .prefetch_related("municipalities")
             .order_by("-event__date", "event__title", "order", "pk")
@@ -112,22 +112,15 @@ class SessionViewSet(ReadOnlyViewSet):
 
 
 class PersonViewSet(ReadOnlyViewSet):
-    """People with a role in a published session or event."""
+    """People with a public page: a role in a public session or event, or quoted there."""
 
     serializer_class = serializers.PersonSerializer
     filterset_class = filters.PersonFilterSet
     lookup_field = "slug"
 
     def get_queryset(self):
-        in_sessions = Person.objects.filter(
-            session_roles__session__is_published=True,
-            session_roles__session__event__is_published=True,
-        ).values("pk")
-        in_events = Person.objects.filter(event_roles__event__is_published=True).values(
-            "pk"
-        )
         return (
-            Person.objects.filter(pk__in=in_sessions.union(in_events))
+            Person.objects.public()
             .select_related("municipality")
             .order_by("name", "pk")
         )

@@ -13,7 +13,7 @@ from django.core.management import call_command
 
 from conference.models import Event, Municipality
 from conference.reference_data import sync_municipalities
-from conference.selectors import public_people
+from speakers_app.models import Person
 from tests.public.conftest import build_conference
 
 REPO = Path(__file__).resolve().parents[2]
@@ -128,7 +128,9 @@ def test_seed_document_pages_have_no_wcag_violations(
     urls = [seed_site.get_absolute_url(), *(s.get_absolute_url() for s in sessions)]
     urls += [
         person.get_absolute_url()
-        for person in public_people().filter(session_roles__session__in=sessions)[:3]
+        for person in Person.objects.public().filter(
+            session_roles__session__in=sessions
+        )[:3]
     ]
     found = {}
     for url in urls:
