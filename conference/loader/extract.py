@@ -108,10 +108,22 @@ PUBLISHER = re.compile(
     + "|".join(map(re.escape, settings.REGION_NAMES))
     + r")$"
 )
+# Words that name a gathering: the title of the page about one says what it was.
+EVENT_WORD = re.compile(
+    r"konferens|dag(?:en|ar|s)?\b|mötesplats|möte\b|mötet\b|forum|seminari|träff|"
+    r"workshop|kongress|symposi|frukost|kväll|mässa|dokumentation|nätverk|program",
+    re.I,
+)
 # A programme's line that names a speaker is short.
 LINE_MAX = 160
 # "Plats: Kulturhuset", "Tid: 9–16": a field of an event page, not its title.
-FIELD = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?:\s")
+FIELD = re.compile(
+    r"^(?:plats|tid|datum|dag|ort|lokal|adress|besöksadress|postadress|växel|telefon|"
+    r"tel|e-post|webb|målgrupp|anmälan|sista anmälningsdag|pris|kostnad|avgift|"
+    r"arrangör(?:er)?|organisatör|kontakt(?:person)?|moderator|rapport|diarienummer|"
+    r"författare|issn|isbn)\b\.?:?\s",
+    re.I,
+)
 TITLE_WORDS = 12
 DATELINE = re.compile(
     r"^(?:publicerad|uppdaterad|senast ändrad)\b|^(?:text|foto|bild|fotograf):", re.I
@@ -218,18 +230,22 @@ class Extractor:
         candidates = [
             block.text
             for block in self.blocks[:index]
-            if not find_dates(block.text)
+            if not _mostly_date(block.text)
             and not DATELINE.match(block.text)
             and not FIELD.match(block.text)
+            and not CONTACT_HEADING.match(block.text)
             and not block.text.isupper()
         ]
-        # A publisher's name and a section label ("Nyheter") come before the title
-        # on saved pages and reports.
+        # A publisher's name, a section label ("Nyheter") and a saved page's menu
+        # come before the title; the title names a day, a conference, a meeting.
         named = [
             text
             for text in candidates
             if len(text.split()) > 1 and not PUBLISHER.search(text)
         ]
+        for text in named:
+            if EVENT_WORD.search(text):
+                return text, index
         if named:
             return named[0], index
         return (candidates[-1] if candidates else ""), index
@@ -450,13 +466,20 @@ class Extractor:
 
     def _content(self, block: Block, session: _Session) -> None:
         record = session.record
-        if block.kind == "bullets":
-            record.blocks.append(ParsedBlock("bullet_list", items=list(block.items)))
-            return
-        if block.kind == "numbered":
-            record.blocks.append(ParsedBlock("numbered_list", items=list(block.items)))
+        if block.kind in ("bullets", "numbered"):
+            kind = "bullet_list" if block.kind == "bullets" else "numbered_list"
+            record.blocks.append(ParsedBlock(kind, items=list(block.items)))
+            for item in block.items:
+                self._speakers_in(item, session)
             return
         if block.kind == "quote":
+            item = _programme_item(block.text) if not record.blocks else []
+            if item:
+                # "– Title, A och B, Org" under a programme item: a part of it.
+                record.blocks.append(ParsedBlock("bullet_list", items=[block.text]))
+                for person in item:
+                    self._add_speaker(session, person)
+                return
             self._quote(block.text, session)
             return
         if QUOTE_SOURCE.match(block.text):
@@ -466,14 +489,22 @@ class Extractor:
         kind = "case_example" if session.case_mode else "paragraph"
         record.blocks.append(ParsedBlock(kind, block.text))
         if not session.case_mode:
-            for sentence in split_sentences(block.text):
-                people = people_in_sentence(sentence, municipality_of)
-                listed = people_listed(sentence, municipality_of)
-                named = {person.name for person in listed}
-                for person in [*listed, *(p for p in people if p.name not in named)]:
-                    self._register(person)
-                    if person.name not in self.moderators:
-                        self._add_speaker(session, person)
+            self._speakers_in(block.text, session)
+
+    def _speakers_in(self, text: str, session: _Session) -> None:
+        """Add the people a talk's text introduces as its speakers."""
+        for sentence in split_sentences(text):
+            moderators = moderators_in_sentence(sentence, municipality_of)
+            for person in moderators:
+                self._register(person)
+            self._add_moderators([person.name for person in moderators])
+            people = people_in_sentence(sentence, municipality_of)
+            listed = people_listed(sentence, municipality_of)
+            named = {person.name for person in listed}
+            for person in [*listed, *(p for p in people if p.name not in named)]:
+                self._register(person)
+                if person.name not in self.moderators:
+                    self._add_speaker(session, person)
 
     def _quote(self, text: str, session: _Session) -> None:
         record = session.record
@@ -785,6 +816,12 @@ def _person_line(block: Block) -> list[ParsedPerson]:
     return people if people and named * 3 >= len(strip_parties(text)) else []
 
 
+def _programme_item(text: str) -> list[ParsedPerson]:
+    """Return who gives a part of a programme item: "Title, A och B, Org"."""
+    match = re.search(rf", (?={NAME})", text)
+    return parse_caption("", text[match.end() :], municipality_of) if match else []
+
+
 def _turn_speakers(sentence: str) -> list[ParsedPerson]:
     """Return who takes the floor in a sentence that opens a talk, or []."""
     if not PROSE_TURN.search(sentence):
@@ -816,6 +853,12 @@ def _split_slot(text: str) -> tuple[str, list[ParsedPerson]]:
     if head and is_name(tail.strip(" .")):
         return head, [ParsedPerson(tail.strip(" ."))]
     return text.rstrip("."), []
+
+
+def _mostly_date(text: str) -> bool:
+    """Return whether a line is a date and little else ("Onsdag 9 april")."""
+    covered = sum(end - start for _, start, end in find_dates(text))
+    return covered * 2 >= len(text.strip())
 
 
 def _first_words(text: str, count: int) -> str:

@@ -29,13 +29,14 @@ FURNITURE_LINE = re.compile(
 )
 # A cookie banner's sentence: "Vi använder kakor (cookies) för att …".
 COOKIE_SENTENCE = re.compile(
-    r"^(?:vi|webbplatsen|den\s+här\s+webbplatsen|denna\s+webbplats)\s+"
-    r"(?:använder|sparar)\s+(?:sig\s+av\s+)?(?:kakor|cookies)\b",
+    r"^(?:\S+\s+){0,4}(?:använder|sparar)\s+(?:sig\s+av\s+)?(?:kakor|cookies)\b"
+    r"|^(?:denna|den\s+här)\s+webbplats(?:en)?\s+använder\s+teknik\b"
+    r"|\bstöds\s+(?:inte\s+)?i\s+din\s+webbläsare\b",
     re.IGNORECASE,
 )
-# "Start > Nyheter > Titel", "Startsida / Aktuellt / Titel".
+# "Start > Nyheter > Titel", "Startsida / Aktuellt / Titel", "Du är här: A / B".
 BREADCRUMB = re.compile(
-    r"^(?:start(?:sida)?|hem|home)\s*[>›»/|]\s*\S.*$",
+    r"^(?:(?:start(?:sida)?|hem|home)\s*[>›»/|]|du\s+är\s+här\s*:)\s*\S.*$",
     re.IGNORECASE,
 )
 # Said inside a line by screen-reader text around a link.

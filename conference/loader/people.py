@@ -166,7 +166,10 @@ TITLE_BEFORE_NAME = re.compile(
     rf"(?<![\w-])(?P<title>[{UPPER}{LOWER}][{LOWER}-]+) (?=(?P<name>{NAME}))"
 )
 TITLE_PHRASE_WORDS = 8
-TITLE_DASH_NAME = re.compile(rf"^(.+?) [–—-] ({NAME})(?: {PARTY})?$")
+TITLE_DASH_NAME = re.compile(
+    rf"^(.+?) [–—-] (?:(?:föreläsning|föredrag|samtal|presentation|seminarium|"
+    rf"workshop|panelsamtal|intervju) )?(?:med |av )?({NAME})(?: {PARTY})?$"
+)
 MODERATOR_FORMS = [
     re.compile(
         r"\b[Mm]oderator(?:er|erna|n)?(?: för dagen| under dagen| för eftermiddagen"
