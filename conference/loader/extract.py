@@ -141,6 +141,7 @@ class _Session:
     record: ParsedSession
     closed: bool = False
     ended: bool = False  # a break or a new chapter followed: nothing more belongs here
+    programme_item: bool = False  # a time slot: a session even with nothing under it
     untitled: bool = False
     case_mode: bool = False
     voice_person: str = ""
@@ -333,6 +334,7 @@ class Extractor:
         # "10.20 Title. Name, titel, Org." or "10.00 Title, Name": who speaks follows.
         title, people = _split_slot(title)
         session = self._start(title)
+        session.programme_item = True
         for person in people:
             self._add_speaker(session, person)
         return True
@@ -630,7 +632,11 @@ class Extractor:
         event.moderators = list(self.moderators)
         event.contacts = [contact.name for contact in self.contacts]
         event.flags = self.event_flags
-        sessions = [s for s in self.sessions if s.record.blocks or s.record.speakers]
+        sessions = [
+            s
+            for s in self.sessions
+            if s.record.blocks or s.record.speakers or s.programme_item
+        ]
         used: set[str] = set()
         for session in sessions:
             self._finish(session, event, used)
@@ -842,16 +848,25 @@ def _prose_title(text: str) -> str:
 
 
 def _split_slot(text: str) -> tuple[str, list[ParsedPerson]]:
-    """Return a time slot's title and the people named after it."""
+    """Return a time slot's title and the people named after it.
+
+    "Title. Name, titel, Org.", "Title. Deltagare: A (Org), B (Org).", "Title,
+    Landshövding Name": what follows the title names who gives the item.
+    """
     parts = split_sentences(text)
     if len(parts) > 1:
-        rest = " ".join(parts[1:])
-        people = parse_caption("", rest.rstrip("."), municipality_of)
-        people = people or people_in_sentence(rest, municipality_of)
+        rest = " ".join(parts[1:]).rstrip(".")
+        people = (
+            people_listed(rest, municipality_of)
+            or moderators_in_sentence(rest, municipality_of)
+            or parse_caption("", rest, municipality_of)
+            or _person_line(Block("paragraph", rest))
+        )
         return parts[0].rstrip("."), people
     head, _, tail = text.rpartition(", ")
-    if head and is_name(tail.strip(" .")):
-        return head, [ParsedPerson(tail.strip(" ."))]
+    people = _person_line(Block("paragraph", tail.strip(" ."))) if head else []
+    if people:
+        return head, people
     return text.rstrip("."), []
 
 

@@ -11,7 +11,8 @@ from .unwrap import unwrap
 
 __all__ = ["pair_captions", "parse_html", "parse_text", "read_metadata"]
 
-BULLET = re.compile(r"^\s*[•·▪●◦‣∙*]\s*")
+# "o Punkt": a word processor's round bullet, saved as the letter o.
+BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]\s*|o\s+(?=[A-ZÅÄÖ0-9]))")
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+")
 DASH_QUOTE = re.compile(r"^\s*[–—-]\s+")
 QUOTE_CHARS = "\"”“„'’«»"

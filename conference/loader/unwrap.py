@@ -7,7 +7,11 @@ person has short lines that end where a thought ends; those stay as they are.
 
 import re
 
-WRAPPED_MIN = 45  # a printed line of body text is at least this long
+WRAPPED_MIN = 45
+# "o Punkt", "• Punkt", "– Citat": a new list item or quote, never a wrapped line.
+LIST_MARK = re.compile(
+    r"^(?:[o•·▪●◦‣∙*]|[–—-])\s"
+)  # a printed line of body text is at least this long
 END_OF_THOUGHT = re.compile(r"[.!?:;”\"]$")
 # "kultur- och fritid": a hyphen that stands for a shared ending, not a broken word.
 SHARED_ENDING = re.compile(r"^(?:och|eller|samt|respektive|till)\b")
@@ -30,10 +34,12 @@ def unwrap(text: str) -> str:
     lines = _without_contents(lines)
     if not looks_wrapped(lines):
         return "\n".join(lines)
+    width = _margin(lines)
     joined: list[str] = []
-    for line in lines:
-        previous = joined[-1] if joined else ""
-        if line and previous and _continues(previous, line):
+    for number, line in enumerate(lines):
+        previous = lines[number - 1] if number else ""
+        if line and joined and joined[-1] and _continues(previous, line, width):
+            previous = joined[-1]
             if previous.endswith("-") and not SHARED_ENDING.match(line):
                 joined[-1] = previous[:-1] + line
             else:
@@ -43,9 +49,21 @@ def unwrap(text: str) -> str:
     return "\n".join(joined)
 
 
-def _continues(previous: str, line: str) -> bool:
-    """Return whether ``line`` goes on with the sentence ``previous`` left open."""
+def _margin(lines: list[str]) -> int:
+    """Return the width a PDF's body text runs to: most full lines reach it."""
+    lengths = sorted(len(line) for line in lines if len(line) >= WRAPPED_MIN)
+    return lengths[len(lengths) * 3 // 4] if lengths else WRAPPED_MIN
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    """Return whether ``line`` goes on with the sentence ``previous`` left open.
+
+    A line broken at the margin is nearly as long as the text is wide; a heading or
+    a programme line ends well before it.
+    """
     if END_OF_THOUGHT.search(previous) or len(previous) < WRAPPED_MIN:
+        return False
+    if len(previous) < width * 0.75 or LIST_MARK.match(line):
         return False
     if "\t" in line or ";" in line or "  " in line:
         return False  # a table's row or a page's running header
