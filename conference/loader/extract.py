@@ -405,10 +405,12 @@ class Extractor:
         names = caption_names(text)
         if names and all(self._known(name) for name in names):
             return  # a photo's name tag next to someone already described
-        speaker = heading_speaker(text)
+        speaker = heading_speaker(text) or _dash_speakers(text)
         if speaker:
-            session = self._start(speaker[0])
-            self._add_speaker(session, ParsedPerson(speaker[1]))
+            title, names = speaker
+            session = self._start(title)
+            for name in [names] if isinstance(names, str) else names:
+                self._add_speaker(session, ParsedPerson(name))
             return
         if QUOTE_SOURCE.match(text) and current is not None:
             current.quote_source = QUOTE_SOURCE.match(text).group(1)
@@ -573,10 +575,12 @@ class Extractor:
         )
 
     def _introduces_someone_new(self, following: list[Block], current) -> bool:
-        if not following or following[0].kind != "paragraph":
+        if not following:
             return False
-        first = split_sentences(following[0].text)[:1]
-        people = people_in_sentence(first[0], municipality_of) if first else []
+        people = _person_line(following[0])
+        if not people and following[0].kind == "paragraph":
+            first = split_sentences(following[0].text)[:1]
+            people = people_in_sentence(first[0], municipality_of) if first else []
         known = {name for name, _ in current.record.speakers}
         return any(person.name not in known for person in people)
 
@@ -820,6 +824,14 @@ def _person_line(block: Block) -> list[ParsedPerson]:
     people = people_in_sentence(text, municipality_of)
     named = sum(len(person.name) for person in people)
     return people if people and named * 3 >= len(strip_parties(text)) else []
+
+
+def _dash_speakers(heading: str) -> tuple[str, list[str]] | None:
+    """Return (title, names) for "Title – A och B (OH)": a talk given by several."""
+    title, dash, tail = heading.rpartition(" – ")
+    tail = re.sub(r"\s*\([^()]*\)$", "", tail)
+    names = caption_names(tail) if dash and title else []
+    return (title, names) if names else None
 
 
 def _programme_item(text: str) -> list[ParsedPerson]:
