@@ -79,11 +79,12 @@ PROSE_TURN = re.compile(
     r"Efter (?:lunch|det|detta|pausen|fikat|kaffet)|Före lunch|Under (?:förmiddagen|"
     r"eftermiddagen)|Eftermiddagen|Förmiddagen|Nästa talare|Näst på tur|"
     r"Avslutningsvis|Till sist|Sist ut|Dagen avslutades|Dagens sista)\b"
-    r"|\b(?:tog (?:sedan |därefter )?(?:\S+ ){1,4}över|inledde dagen|öppnade dagen|"
-    r"avslutade dagen)\b"
+    r"|\b(?:tog (?:sedan |därefter )?(?:\S+ ){1,4}(?:över|vid)|inledde dagen|"
+    r"öppnade dagen|avslutade dagen|inledningsvis|därefter|avslutningsvis)\b"
 )
 PROSE_TOPIC = re.compile(
-    r"\b(?:om|kring|på temat|under rubriken) ((?:hur|vad|varför|att )?[^.,;:!?]{8,}?)"
+    r"\b(?:under rubriken|med titeln) [”\"“]([^”\"“]{4,})[”\"“]"
+    r"|\b(?:om|kring|på temat) ((?:hur|vad|varför|att )?[^.,;:!?]{8,}?)"
     r"(?=[.,;:!?]|\s+(?:och|men|som)\s|$)"
 )
 # "2.1 Title": a report's numbered section; "2 Föreläsningar" a chapter.
@@ -142,6 +143,7 @@ class _Session:
     closed: bool = False
     ended: bool = False  # a break or a new chapter followed: nothing more belongs here
     programme_item: bool = False  # a time slot: a session even with nothing under it
+    told_in_prose: bool = False  # began at a sentence, as talks on a prose page do
     untitled: bool = False
     case_mode: bool = False
     voice_person: str = ""
@@ -165,6 +167,7 @@ class Extractor:
         self.event_flags: list[str] = []
         self._depth: int | None = None
         self._level: int | None = None
+        self.headed = False  # a talk has begun at a heading or a programme's slot
 
     # The walk over the blocks ---------------------------------------------------
 
@@ -194,8 +197,6 @@ class Extractor:
             if self._slot(block):
                 continue
             self._step(block, following)
-        if not any(s.record.blocks or s.record.speakers for s in self.sessions):
-            self._split_prose()
         event = self._event(title)
         return event
 
@@ -255,6 +256,8 @@ class Extractor:
         current = self.sessions[-1] if self.sessions else None
         if self._moderator_line(block):
             return
+        if self._prose_turn(block, current):
+            return
         people = _person_line(block)
         if (
             people
@@ -289,27 +292,30 @@ class Extractor:
         self._add_moderators([person.name for person in moderators])
         return bool(moderators)
 
-    def _split_prose(self) -> None:
-        """Find the talks of a page written as prose, without a heading per talk.
+    def _prose_turn(self, block: Block, current) -> bool:
+        """Start a talk at a paragraph that hands over the floor; True if it did.
 
-        A paragraph that opens with a turn of the day ("Sedan tog Name över",
-        "Efter lunch berättade Name …") and names someone starts a talk; what comes
-        before the first one is the introduction.
+        On a page written as prose, without a heading per talk, a paragraph that
+        opens with a turn of the day ("Sedan tog Name över", "Efter lunch berättade
+        Name …") and names someone new starts a talk; what comes before the first one
+        is the introduction.
         """
-        intro, self.intro = self.intro, []
-        current = None
-        for block in intro:
-            first = split_sentences(block.text)[:1] if block.kind == "paragraph" else []
-            speakers = _turn_speakers(first[0]) if first else []
-            if speakers:
-                current = self._start(_prose_title(block.text), untitled=True)
-                for person in speakers:
-                    self._add_speaker(current, person)
-                current.untitled = not current.record.title
-            if current is None:
-                self.intro.append(block)
-            else:
-                self._content(block, current)
+        if self.headed or block.kind != "paragraph":
+            return False
+        if current is not None and not (current.untitled or current.told_in_prose):
+            return False
+        speakers = _turn_speakers(split_sentences(block.text)[:2])
+        known = {name for name, _ in current.record.speakers} if current else set()
+        if not speakers or all(person.name in known for person in speakers):
+            return False
+        session = self._start(_prose_title(block.text), untitled=True)
+        for person in speakers:
+            if person.name not in self.moderators:
+                self._add_speaker(session, person)
+        session.untitled = not session.record.title
+        session.told_in_prose = True
+        self._content(block, session)
+        return True
 
     def _slot(self, block: Block) -> bool:
         """Read a programme's time slot ("14.10 Workshop i grupper"); True if it was one.
@@ -555,6 +561,7 @@ class Extractor:
     # Helpers ----------------------------------------------------------------------
 
     def _start(self, title: str, *, untitled: bool = False) -> _Session:
+        self.headed = self.headed or not untitled
         session = _Session(ParsedSession(title=title), untitled=untitled)
         self.sessions.append(session)
         return session
@@ -840,14 +847,20 @@ def _programme_item(text: str) -> list[ParsedPerson]:
     return parse_caption("", text[match.end() :], municipality_of) if match else []
 
 
-def _turn_speakers(sentence: str) -> list[ParsedPerson]:
-    """Return who takes the floor in a sentence that opens a talk, or []."""
-    if not PROSE_TURN.search(sentence):
+def _turn_speakers(sentences: list[str]) -> list[ParsedPerson]:
+    """Return who takes the floor in a paragraph that opens with a turn, or []."""
+    if not sentences or not PROSE_TURN.search(sentences[0]):
         return []
-    people = people_in_sentence(sentence, municipality_of)
-    if people:
-        return people
-    return [ParsedPerson(n) for n in re.findall(NAME, sentence) if is_name(n)][:3]
+    for sentence in sentences:
+        people = people_listed(sentence, municipality_of) or people_in_sentence(
+            sentence, municipality_of
+        )
+        if people:
+            return people
+        names = [ParsedPerson(n) for n in re.findall(NAME, sentence) if is_name(n)]
+        if names:
+            return names[:3]
+    return []
 
 
 def _prose_title(text: str) -> str:
@@ -855,7 +868,7 @@ def _prose_title(text: str) -> str:
     for sentence in split_sentences(text)[:2]:
         match = PROSE_TOPIC.search(sentence)
         if match:
-            return _capitalise(match.group(1).strip())[:120]
+            return _capitalise((match.group(1) or match.group(2)).strip())[:120]
     return ""
 
 
