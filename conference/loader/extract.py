@@ -45,7 +45,7 @@ CONTACT_HEADING = re.compile(
 VOICES_HEADING = re.compile(r"röster|deltagar|tyckte|reaktioner|sagt om dagen", re.I)
 CASE_HEADING = re.compile(r"^(?:exempel|case|fallbeskrivning|fall)\b", re.I)
 PHONE = re.compile(r"^\+?[\d\s()\-–]{7,}$")
-MODERATOR = re.compile(r"\bmoderator", re.I)
+MODERATOR = re.compile(r"\bmoderator|\bsamtalsledare|\bmoderera", re.I)
 _ORG = r"([A-ZÅÄÖ][\w:]*(?: [A-ZÅÄÖ][\w:]*){0,5})"
 ORGANIZERS = [
     re.compile(rf"\b(?:arrangeras|arrangerades|anordnades|anordnas) av {_ORG}"),
@@ -65,7 +65,7 @@ ATTRIBUTION_TAIL = 160  # "…, sa Anna Berg i sitt anförande." sits at the ver
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”–])")
 PRONOUNS = {"hon", "han", "hen"}
 TIME_SLOT = re.compile(
-    r"^(?:kl(?:ockan|\.)?\s*)?(?:[01]?\d|2[0-3])[.:][0-5]\d"
+    r"^(?:[Kk]l(?:ockan|\.)?\s*)?(?:[01]?\d|2[0-3])[.:][0-5]\d"
     r"(?:\s*[-–]\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)?:?\s+(?P<title>\S.*)$"
 )
 BREAK = re.compile(
@@ -666,6 +666,12 @@ class Extractor:
     def _intro(self, event_date) -> str:
         parts = []
         for block in self.intro:
+            for item in block.items:
+                # "Medverkande" lists: who each participant is, said once.
+                line = Block("paragraph", item)
+                people = _person_line(line) or people_in_sentence(item, municipality_of)
+                for person in people:
+                    self._register(person)
             text = block.text or "\n".join(f"• {item}" for item in block.items)
             if _is_people_caption(text):
                 for person in people_in_sentence(text, municipality_of):
@@ -821,11 +827,15 @@ def _person_line(block: Block) -> list[ParsedPerson]:
     text = block.text
     if block.kind not in ("heading", "paragraph") or len(text) > LINE_MAX:
         return []
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]  # "(Name, Org)" under a programme's item
     if text.endswith((".", "!", "?", ":")):
         return []  # a sentence is text, whoever it names
     person = programme_line(text, municipality_of)
     if person:
         return [person]
+    if BYLINE.match(text):
+        return parse_caption("", text, municipality_of)  # "A och B, Org"
     if len(text.split()) > 12:
         return []
     people = people_in_sentence(text, municipality_of)
@@ -878,6 +888,11 @@ def _split_slot(text: str) -> tuple[str, list[ParsedPerson]]:
     "Title. Name, titel, Org.", "Title. Deltagare: A (Org), B (Org).", "Title,
     Landshövding Name": what follows the title names who gives the item.
     """
+    bracketed = re.match(r"^(?P<title>.+?)\s*\((?P<who>[^()]+)\)\.?$", text)
+    if bracketed:
+        people = _person_line(Block("paragraph", bracketed["who"]))
+        if people:
+            return bracketed["title"], people
     parts = split_sentences(text)
     if len(parts) > 1:
         rest = " ".join(parts[1:]).rstrip(".")
@@ -892,7 +907,8 @@ def _split_slot(text: str) -> tuple[str, list[ParsedPerson]]:
     people = _person_line(Block("paragraph", tail.strip(" ."))) if head else []
     if people:
         return head, people
-    return text.rstrip("."), []
+    # "Landshövding Name hälsar välkommen": the item is what its speaker does.
+    return text.rstrip("."), people_in_sentence(text, municipality_of)
 
 
 def _mostly_date(text: str) -> bool:

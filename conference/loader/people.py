@@ -172,7 +172,8 @@ TITLE_DASH_NAME = re.compile(
 )
 MODERATOR_FORMS = [
     re.compile(
-        r"\b[Mm]oderator(?:er|erna|n)?(?: för dagen| under dagen| för eftermiddagen"
+        r"\b(?:[Mm]oderator(?:er|erna|n)?|[Ss]amtalsledare(?:n)?)"
+        r"(?: för dagen| under dagen| för eftermiddagen"
         rf"| för förmiddagen)?(?::| var| är| blir| blev)? ({NAME_LIST})"
     ),
     re.compile(rf"\b(?:modererades|modereras|leddes) av ({NAME_LIST})"),
