@@ -12,8 +12,8 @@ from functools import cache
 
 from .records import ParsedPerson
 
-UPPER = "A-ZÅÄÖÉÜØÆ"
-LOWER = "a-zåäöéüøæáàèíóúç"
+UPPER = "A-ZÅÄÖÉÜØÆČŠŽĆĐŁŃŚŹŻÑ"
+LOWER = "a-zåäöéüøæáàèíóúçćčšžđłńśźżñõôûîâêëïÿ"
 TOKEN = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?"
 _INITIAL = rf"[{UPPER}]\.?"
 _PARTICLE = r"(?:von|van|af|de|der|den|da|di|du|la|le)"
@@ -110,7 +110,8 @@ COMMON_WORDS = set(
 # Words that mark a capitalised phrase as an organisation, a place or a product.
 ORGANISATION_WORDS = set(
     "Lab AB HB Center Centrum Kommun Stad Region Regionen Universitet Högskola "
-    "Institutet Gruppen Förbundet Föreningen Akademin Stiftelsen Nätverket".split()
+    "Institutet Gruppen Förbundet Föreningen Akademin Stiftelsen Nätverket Hotel "
+    "Hotell Arena Teater Museum Bibliotek Kyrka Slott Park".split()
 )
 ORGANISATION_ENDINGS = re.compile(
     r"(?:förmedlingen|kassan|departementet|verket|myndigheten|rådet|regionen|"
