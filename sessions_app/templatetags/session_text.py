@@ -19,7 +19,14 @@ def segments_html(segments) -> SafeString:
         text = conditional_escape(segment.text)
         if segment.figures:
             anchor = conditional_escape(segment.anchor)
-            parts.append(f'<mark class="source-sentence" id="{anchor}">{text}</mark>')
+            # One sentence may give several figures: each one's link lands here.
+            others = "".join(
+                f'<span id="kalla-{figure.pk}"></span>'
+                for figure in segment.figures[1:]
+            )
+            parts.append(
+                f'<mark class="source-sentence" id="{anchor}">{others}{text}</mark>'
+            )
         else:
             parts.append(text)
     return mark_safe("".join(parts))  # noqa: S308 - every part is escaped above

@@ -158,6 +158,25 @@ def test_session_page_links_each_figure_to_its_sentence(client, small_conference
     assert target.text == "Under 2023 deltog 1000 personer i insatsen."
 
 
+def test_session_page_links_both_figures_of_one_sentence_to_it(client):
+    sentence = "Under 2023 fick 40 personer jobb och 12 personer började studera."
+    session = SessionFactory()
+    ContentBlockFactory(session=session, kind="paragraph", text=sentence)
+    figures = [
+        KeyFigureFactory(event=session.event, session=session, source_text=sentence)
+        for _ in range(2)
+    ]
+
+    page = soup(client.get(session.get_absolute_url()))
+
+    links = [a["href"] for a in page.select(".figure-list__source")]
+    assert sorted(links) == sorted(f"#kalla-{figure.pk}" for figure in figures)
+    for figure in figures:
+        target = page.find(id=f"kalla-{figure.pk}")
+        mark = target if target.name == "mark" else target.find_parent("mark")
+        assert mark.text == sentence
+
+
 def test_session_page_figure_sentence_in_a_list_item_is_found(client):
     session = SessionFactory()
     ContentBlockFactory(
