@@ -271,9 +271,9 @@ def _check_fraction(figure: ParsedFigure, sentence: str, quantity: Quantity) -> 
     fraction = fraction_before(before[:-1])
     if fraction is None:
         return
+    # "drygt" qualifies "hälften", not the exact number in brackets: the figure stays
+    # exact, and a reviewer is told when the words and the number disagree.
     qualifier, reference = fraction
-    if qualifier and not figure.qualifier:
-        figure.qualifier = qualifier
     word = re.findall(
         r"(knappt|drygt|nästan|cirka|över|under)?\s*(hälften|en \w+del)", before
     )

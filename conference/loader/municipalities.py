@@ -51,8 +51,16 @@ def _pattern() -> re.Pattern:
 def find_municipalities(text: str) -> list[str]:
     """Return the codes of the municipalities named in ``text``, in order, once each."""
     codes: list[str] = []
+    previous_end = -1
     for match in _pattern().finditer(text):
         code = _accept(match, text)
+        # "Botkyrka (Stockholm)": the brackets say where Botkyrka lies, they name no
+        # second municipality. "Hjällbo (Göteborg)" does: the district lies there.
+        if code and text[previous_end : match.start()] == " (":
+            previous_end = -1
+            continue
+        if code:
+            previous_end = match.end()
         if code and code not in codes:
             codes.append(code)
     return codes

@@ -374,7 +374,7 @@ def test_new_sessions_record_their_municipalities_in_history():
     session = Session.objects.get(slug="kristina-alstam")
     record = session.history.get()
     assert sorted(m.municipality.code for m in record.municipalities.all()) == sorted(
-        ["0127", "0180", "1480", "0780", "0181"]
+        ["0127", "1480", "0780", "0181"]
     )
 
 

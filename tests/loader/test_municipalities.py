@@ -1,6 +1,10 @@
 import pytest
 
-from conference.loader.municipalities import find_municipalities, municipality_of
+from conference.loader.municipalities import (
+    code_of,
+    find_municipalities,
+    municipality_of,
+)
 
 
 def test_find_municipalities_reads_the_swedish_forms():
@@ -38,3 +42,22 @@ def test_find_municipalities_trusts_an_ambiguous_name_with_kommun():
 )
 def test_municipality_of_organisation(organization, code):
     assert municipality_of(organization) == code
+
+
+def test_find_municipalities_skips_the_place_in_brackets_after_a_municipality():
+    text = "Studien gjordes i Botkyrka (Stockholm) och Hjällbo (Göteborg)."
+
+    assert find_municipalities(text) == ["0127", "1480"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("Lerum", "1441"),
+        ("Vara", "1470"),
+        ("Riket", "0000"),
+        ("Göteborgs stad", "1480"),
+    ],
+)
+def test_code_of_reads_a_table_cell(cell, code):
+    assert code_of(cell) == code
