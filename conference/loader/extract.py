@@ -34,6 +34,7 @@ from .records import (
     ParsedBlock,
     ParsedEvent,
     ParsedPerson,
+    ParsedQuote,
     ParsedSession,
 )
 
@@ -497,7 +498,11 @@ class Extractor:
         if record.kind == "voices" and block.text.endswith(":"):
             session.voice_person = ""
         kind = "case_example" if session.case_mode else "paragraph"
-        record.blocks.append(ParsedBlock(kind, block.text))
+        previous = record.blocks[-1] if record.blocks else None
+        if kind == "case_example" and previous and previous.kind == kind:
+            previous.text += f"\n\n{block.text}"  # one example, however many paragraphs
+        else:
+            record.blocks.append(ParsedBlock(kind, block.text))
         if not session.case_mode:
             self._speakers_in(block.text, session)
 
@@ -659,7 +664,7 @@ class Extractor:
             for name, _ in session.speakers:
                 self._register(ParsedPerson(name))
         event.people = list(self.people.values())
-        event.quotes = self._quotes(sessions)
+        event.quotes = self._intro_quotes() + self._quotes(sessions)
         event.figures = figures.find_figures(event, self.people)
         return event
 
@@ -698,16 +703,34 @@ class Extractor:
                 return ABBREVIATIONS.get(name, name)[:200]
         return ""
 
+    def _intro_quotes(self) -> list[ParsedQuote]:
+        """Return the introduction's quotes: the event's own, in no session."""
+        quotes = []
+        for block in self.intro:
+            if block.kind != "quote":
+                continue
+            said, who = _split_attribution(block.text.strip(QUOTE_MARKS).strip())
+            name = self._full_name(who) if who not in PRONOUNS | {"de"} else ""
+            known = self.people.get(name)
+            quotes.append(
+                ParsedQuote(
+                    text=said,
+                    person=name,
+                    municipality=known.municipality if known else "",
+                )
+            )
+        return quotes
+
+    def _full_name(self, name: str) -> str:
+        """Return "Anna Berg" for "Anna" when exactly one known person is called Anna."""
+        if not name or " " in name:
+            return name
+        matches = [full for full in self.people if full.split()[0] == name]
+        return matches[0] if len(matches) == 1 else ""
+
     def _resolve_first_names(self) -> None:
-        """Map "Anna" to "Anna Berg" when exactly one known person is called Anna."""
-        full = list(self.people)
-
-        def resolve(name: str) -> str:
-            if not name or " " in name:
-                return name
-            matches = [p for p in full if p.split()[0] == name]
-            return matches[0] if len(matches) == 1 else ""
-
+        """Map first names in quotes to the one known person of that first name."""
+        resolve = self._full_name
         for session in self.sessions:
             for block in session.record.blocks:
                 block.person = resolve(block.person)
@@ -753,13 +776,12 @@ class Extractor:
                 for sentence in split_sentences(text):
                     record.flags += anomalies.future_date_flags(sentence, event.date)
             if block.kind in ("paragraph", "case_example"):
-                record.flags += anomalies.lowercase_start(block.text)
+                for paragraph in block.text.split("\n\n"):
+                    record.flags += anomalies.lowercase_start(paragraph)
         record.flags = list(dict.fromkeys(record.flags))
         record.slug = _unique_slug(record.title, used)
 
     def _quotes(self, sessions: list[_Session]):
-        from .records import ParsedQuote
-
         quotes = []
         for session in sessions:
             if session.record.kind != "voices":
@@ -786,9 +808,13 @@ def extract(blocks: list[Block], hints: Hints | None = None) -> ParsedEvent:
 def _split_attribution(text: str) -> tuple[str, str]:
     offset = max(0, len(text) - ATTRIBUTION_TAIL)
     match = SAID.search(text, offset)
-    if not match or not text[: match.start()].strip():
+    said = text[: match.start()].strip() if match else ""
+    if not said:
         return text, ""
-    return text[: match.start()].strip(), match.group("who")
+    # "Text, sa Name.": the sentence ends where the tail began.
+    if said[-1] not in ".!?…":
+        said += "."
+    return said, match.group("who")
 
 
 def _is_people_caption(text: str) -> bool:

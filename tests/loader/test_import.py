@@ -67,7 +67,7 @@ def test_load_seed_creates_the_records():
         "Session": 9,
         "SessionSpeaker": 9,
         "ContentBlock": report.created["block"],
-        "Quote": 10,
+        "Quote": 11,
         "Person": 16,
     }
     assert report.created["session"] == 9

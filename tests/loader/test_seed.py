@@ -188,15 +188,22 @@ def test_seed_anomalies_are_flagged_not_fixed(seed_event):
 
 def test_seed_participant_voices_and_anonymous_quotes(seed_event):
     quotes = [(q.person, q.municipality, q.attribution) for q in seed_event.quotes]
+    voices = [q for q in seed_event.quotes if q.session]
 
-    assert quotes[:2] == [
-        ("Sofie Alvegard", "1482", ""),
-        ("Sofie Alvegard", "1482", ""),
-    ]
-    assert [q for q in quotes if not q[0]] == [
+    assert voices[0].person == voices[1].person == "Sofie Alvegard"
+    assert voices[0].municipality == "1482"
+    assert [q for q in quotes if q[2]] == [
         ("", "", "Utvärderingen av mötesplatsen")
     ] * 3
-    assert len(quotes) == 10
+    assert len(voices) == 10
+
+
+def test_seed_introduction_quote_is_the_events_own(seed_event):
+    [intro_quote] = [q for q in seed_event.quotes if not q.session]
+
+    assert intro_quote.text.startswith("Syftet med dagen är att vi ska dela")
+    assert intro_quote.text.endswith("som vi redan gör.")
+    assert intro_quote.person == ""
 
 
 def test_seed_quotes_in_talks_name_who_said_them(seed_event):
@@ -222,3 +229,23 @@ def test_seed_blocks_keep_structure(seed_event):
     assert first.blocks[2].items[0] == "Utreda ekonomiska drivkrafter"
     assert "numbered_list" in case
     assert "case_example" in case
+
+
+def test_seed_quotes_keep_their_final_full_stop(seed_event):
+    said = {
+        b.text.split()[0]: b.text
+        for s in seed_event.sessions
+        for b in s.blocks
+        if b.kind == "quote" and b.person == "Martin Henning"
+    }
+
+    assert said["Modellen"].endswith("vad de faktiskt innebär.")
+
+
+def test_seed_case_example_is_one_block(seed_event):
+    [session] = [s for s in seed_event.sessions if s.title.startswith("Kommunerna")]
+    examples = [b.text for b in session.blocks if b.kind == "case_example"]
+
+    assert len(examples) == 2
+    assert examples[0].startswith("Anki berättar om ett case")
+    assert "\n\nHon fick först" in examples[0]
