@@ -147,11 +147,18 @@ def event_date(
         for year in _context_years(title, hints, intro)
         if bound is None or year <= bound.year
     ]
+    weekdays = {
+        (phrase.day, phrase.month): phrase.weekday
+        for _, phrases in dated
+        for phrase, _ in phrases[:MAX_PHRASES]
+        if phrase.weekday is not None
+    }
     for part, phrases in dated:
         for phrase, dateline in phrases[:MAX_PHRASES]:
             if dateline:
                 continue
-            found = _resolve(phrase, part, years, bound)
+            weekday = weekdays.get((phrase.day, phrase.month))
+            found = _resolve(phrase, part, _agreeing(years, phrase, weekday), bound)
             if found is not None:
                 return found
     return None
@@ -222,6 +229,16 @@ def _resolve(
     if bound is None:
         return None
     return _latest_before(phrase, bound)
+
+
+def _agreeing(years: list[int], phrase: DatePhrase, weekday: int | None) -> list[int]:
+    """Return the context years, those in which the date falls on the page's weekday
+    first: "5 mars" on a page that also says "onsdagen den 5 mars" and mentions both
+    "2025" and "till 2030" is in 2025. A year written out outranks a weekday alone."""
+    if weekday is None:
+        return years
+    agreeing = [y for y in years if (d := phrase.on(y)) and d.weekday() == weekday]
+    return agreeing + [y for y in years if y not in agreeing]
 
 
 def _latest_before(phrase: DatePhrase, bound: datetime.date) -> datetime.date | None:

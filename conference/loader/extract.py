@@ -174,6 +174,7 @@ class Extractor:
 
     def run(self) -> ParsedEvent:
         title, start = self._title()
+        self.start = start
         mode = "body"
         index = start
         while index < len(self.blocks):
@@ -626,8 +627,14 @@ class Extractor:
     def _event(self, title: str) -> ParsedEvent:
         intro_text = " ".join(b.text for b in self.intro if b.text)
         all_text = " ".join(b.text for b in self.blocks if b.text)
+        # The lines before the title (a dateline, "Program 2025") tell the year too,
+        # after the lead's own dates.
+        preamble = " ".join(b.text for b in self.blocks[: self.start])
         event_date = find_event_date(
-            title=title, intro=intro_text, text=all_text, hints=self.hints
+            title=title,
+            intro=f"{intro_text}\n{preamble}",
+            text=all_text,
+            hints=self.hints,
         )
         if event_date is None:
             self.event_flags.append(

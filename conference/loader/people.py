@@ -145,8 +145,11 @@ ACTION_VERBS = set(
     välkomnade välkomnar hälsade hälsar medverkade medverkar deltog deltar tog tar
     diskuterade diskuterar reflekterade reflekterar svarade svarar konstaterade
     konstaterar förklarade förklarar framhöll framhåller sa säger summerade
-    inspirerade gästade besökte modererade intervjuade""".split()
+    inspirerade gästade besökte modererade intervjuade informerade informerar
+    guidade guidar demonstrerade demonstrerar tipsade tipsar""".split()
 )
+# Words that open a clause after a person's description: "…, om kommunens arbete".
+CLAUSE_WORDS = {"om", "kring", "som", "med", "och", "samt", "där", "vilket"}
 ORG_CONNECTORS = {"för", "och", "i", "av", "&", "kommun", "kommuns", "stad", "stads"}
 ORG_LOWER_WORDS = {"universitet", "högskola", "region", "regionen", "län", "läns"}
 ORG_MAX_WORDS = 10
@@ -348,7 +351,7 @@ def programme_line(text: str, municipality_of) -> ParsedPerson | None:
         return None  # "Enligt Anna Berg, ...": a sentence, not a line
     parts = []
     for part in text[match.end() :].split(", "):
-        if part.split()[:1] and part.split()[0] in ACTION_VERBS:
+        if _starts_clause(part):
             break  # "Name, Org, berättade om ...": the line ends where the verb starts
         parts.append(part.strip())
     if not parts or not all(_is_title_phrase(p) or p[:1].isupper() for p in parts):
@@ -600,6 +603,19 @@ def _clean_name(candidate: str) -> tuple[str, str]:
         else:
             break
     return title, " ".join(words)
+
+
+def _starts_clause(part: str) -> bool:
+    """Return whether a comma-separated part begins what the person does, not who
+    they are: "informerar om …", "om kommunens prioriteringar", "som leder …"."""
+    words = part.split()
+    if not words:
+        return False
+    first = words[0]
+    if first in ACTION_VERBS or first in CLAUSE_WORDS:
+        return True
+    verb_like = first.islower() and first.endswith(("erar", "erade", "ar", "ade"))
+    return verb_like and not title_of(first) and not _is_title_part(part)
 
 
 def _mentioned(before: str) -> bool:

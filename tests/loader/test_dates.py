@@ -232,3 +232,14 @@ def test_event_date_is_none_when_no_year_can_be_known():
     )
 
     assert found is None
+
+
+def test_event_date_takes_the_year_in_which_the_weekday_agrees():
+    found = event_date(
+        title="Frukostseminarium om klimatanpassning",
+        intro="Seminariet hålls 5 mars. Målet gäller till 2030.\n2025-02-24 09:00",
+        text="Dag och tid: Onsdagen den 5 mars klockan 8.30.",
+        hints=Hints(),
+    )
+
+    assert found == day("2025-03-05")
