@@ -259,7 +259,9 @@ def _year_near(text: str, phrase: DatePhrase) -> int | None:
     start = max(0, phrase.start - YEAR_WINDOW)
     end = min(len(text), phrase.end + YEAR_WINDOW)
     before = re.split(r"[.!?]\s|\n", text[start : phrase.start])[-1]
-    after = re.split(r"[.!?]\s|\n", text[phrase.end : end])[0]
+    # The phrase may end with the full stop of its sentence ("… den 5 mars. Målet …").
+    ended = text[phrase.end - 1 : phrase.end] in (".", "!", "?")
+    after = "" if ended else re.split(r"[.!?]\s|\n", text[phrase.end : end])[0]
     nearby = [
         (abs(len(before) - m.start()), int(m.group(1)))
         for m in YEAR.finditer(_plain(before))
