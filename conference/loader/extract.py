@@ -90,6 +90,8 @@ PROSE_TOPIC = re.compile(
 )
 # "2.1 Title": a report's numbered section; "2 Föreläsningar" a chapter.
 SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?=[A-ZÅÄÖ])")
+# "Program:", "Dagens program": what follows lists the day's items.
+PROGRAMME_LABEL = re.compile(r"^(?:dagens |preliminärt )?program(?:met)?:?$", re.I)
 # Headings that organise a page or report but are no talk of their own.
 NOT_A_TALK = re.compile(
     r"^(?:program(?:met)?|dagens program|programpunkter|inledning|bakgrund|syfte|"
@@ -198,6 +200,10 @@ class Extractor:
                 continue
             if self._slot(block):
                 continue
+            if self._programme_list(
+                block, self.blocks[index - 2] if index > 1 else None
+            ):
+                continue
             self._step(block, following)
         event = self._event(title)
         return event
@@ -281,6 +287,26 @@ class Extractor:
             if current.closed:
                 current = self._start("", untitled=True)
             self._content(block, current)
+
+    def _programme_list(self, block: Block, preceding: Block | None) -> bool:
+        """Read a list under "Program:" whose items name who speaks: one talk each.
+
+        "• Landshövding Name hälsar välkommen", "• Name, titel, informerar om X".
+        """
+        if block.kind not in ("bullets", "numbered") or preceding is None:
+            return False
+        if not PROGRAMME_LABEL.match(preceding.text):
+            return False
+        items = [(item, _split_slot(item)) for item in block.items]
+        if sum(bool(people) for _, (_, people) in items) * 2 < len(items):
+            return False
+        for item, (title, people) in items:
+            session = self._start(_prose_title(item) or title)
+            session.programme_item = True
+            for person in people:
+                self._register(person)
+                self._add_speaker(session, person)
+        return True
 
     def _moderator_line(self, block: Block) -> bool:
         """Read "Moderator: Name, titel, Org" standing on its own line."""
