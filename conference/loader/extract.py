@@ -118,6 +118,8 @@ EVENT_WORD = re.compile(
     r"workshop|kongress|symposi|frukost|kväll|mässa|dokumentation|nätverk|program",
     re.I,
 )
+# A paragraph that opens with its speaker names them within its first words.
+OPENING_CHARS = 60
 # A programme's line that names a speaker is short.
 LINE_MAX = 160
 # "Plats: Kulturhuset", "Tid: 9–16": a field of an event page, not its title.
@@ -264,7 +266,7 @@ class Extractor:
         current = self.sessions[-1] if self.sessions else None
         if self._moderator_line(block):
             return
-        if self._prose_turn(block, current):
+        if self._prose_turn(block, current) or self._next_presenter(block, current):
             return
         people = _person_line(block)
         if (
@@ -287,6 +289,33 @@ class Extractor:
             if current.closed:
                 current = self._start("", untitled=True)
             self._content(block, current)
+
+    def _next_presenter(self, block: Block, current) -> bool:
+        """Start a talk at a paragraph that opens by introducing someone new.
+
+        A heading over a day's stage ("Det här hände på scenen") is often followed by
+        one paragraph per talk, each opening with its speaker: "Name, titel på Org,
+        föreläste om …". The heading then gathers the talks.
+        """
+        if block.kind != "paragraph" or current is None or current.told_in_prose:
+            return False
+        record = current.record
+        paragraphs = [b for b in record.blocks if b.kind == "paragraph"]
+        if not record.speakers or not paragraphs or current.record.kind == "voices":
+            return False
+        first = split_sentences(block.text)[:1]
+        people = people_in_sentence(first[0], municipality_of) if first else []
+        opening = [p for p in people if block.text.find(p.name) < OPENING_CHARS]
+        known = {name for name, _ in record.speakers} | set(self.moderators)
+        if not opening or any(person.name in known for person in people):
+            return False
+        session = self._start(_prose_title(block.text), untitled=True)
+        session.untitled = not session.record.title
+        session.told_in_prose = True
+        for person in opening:
+            self._add_speaker(session, person)
+        self._content(block, session)
+        return True
 
     def _programme_list(self, block: Block, preceding: Block | None) -> bool:
         """Read a list under "Program:" whose items name who speaks: one talk each.

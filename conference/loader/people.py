@@ -145,7 +145,7 @@ ACTION_VERBS = set(
     välkomnade välkomnar hälsade hälsar medverkade medverkar deltog deltar tog tar
     diskuterade diskuterar reflekterade reflekterar svarade svarar konstaterade
     konstaterar förklarade förklarar framhöll framhåller sa säger summerade
-    inspirerade gästade besökte modererade intervjuade informerade informerar
+    inspirerade gästade besökte modererade intervjuade informerade informerar invigde inviger
     guidade guidar demonstrerade demonstrerar tipsade tipsar""".split()
 )
 # Words that open a clause after a person's description: "…, om kommunens arbete".
@@ -170,6 +170,9 @@ TITLE_BEFORE_NAME = re.compile(
     rf"(?<![\w-])(?P<title>[{UPPER}{LOWER}][{LOWER}-]+) (?=(?P<name>{NAME}))"
 )
 TITLE_PHRASE_WORDS = 8
+GENITIVE_BEFORE = re.compile(
+    rf"((?:[{UPPER}{LOWER}]+- och )?[{UPPER}{LOWER}]{{3,}}(?:ens|ets|ns|rs)) $"
+)
 TITLE_DASH_NAME = re.compile(
     rf"^(.+?) [–—-] (?:(?:föreläsning|föredrag|samtal|presentation|seminarium|"
     rf"workshop|panelsamtal|intervju) )?(?:med |av )?({NAME})(?: {PARTY})?$"
@@ -524,6 +527,10 @@ def _titled(text: str, municipality_of) -> list[ParsedPerson]:
         before = text[: match.start()].split()
         if not (_acts(rest) or (before and before[-1].lower() in ACTION_VERBS)):
             continue
+        # "Kommunstyrelsens ordförande Name": the genitive says whose title it is.
+        owner = GENITIVE_BEFORE.search(text[: match.start()])
+        if owner:
+            title = f"{owner.group(1).lower()} {title}"
         found.append(ParsedPerson(name, title, org, municipality_of(org)))
     return found
 
