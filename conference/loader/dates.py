@@ -233,8 +233,8 @@ def _resolve(
 
 def _agreeing(years: list[int], phrase: DatePhrase, weekday: int | None) -> list[int]:
     """Return the context years, those in which the date falls on the page's weekday
-    first: "5 mars" on a page that also says "onsdagen den 5 mars" and mentions both
-    "2025" and "till 2030" is in 2025. A year written out outranks a weekday alone."""
+    first: "12 maj" on a page that also says "fredagen den 12 maj" and mentions both
+    "2023" and "senast 2040" is in 2023. A year written out outranks a weekday alone."""
     if weekday is None:
         return years
     agreeing = [y for y in years if (d := phrase.on(y)) and d.weekday() == weekday]
@@ -259,7 +259,7 @@ def _year_near(text: str, phrase: DatePhrase) -> int | None:
     start = max(0, phrase.start - YEAR_WINDOW)
     end = min(len(text), phrase.end + YEAR_WINDOW)
     before = re.split(r"[.!?]\s|\n", text[start : phrase.start])[-1]
-    # The phrase may end with the full stop of its sentence ("… den 5 mars. Målet …").
+    # The phrase may end with the full stop of its sentence ("… den 12 maj. Sedan …").
     ended = text[phrase.end - 1 : phrase.end] in (".", "!", "?")
     after = "" if ended else re.split(r"[.!?]\s|\n", text[phrase.end : end])[0]
     nearby = [

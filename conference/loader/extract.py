@@ -293,7 +293,7 @@ class Extractor:
     def _next_presenter(self, block: Block, current) -> bool:
         """Start a talk at a paragraph that opens by introducing someone new.
 
-        A heading over a day's stage ("Det här hände på scenen") is often followed by
+        A heading over a day's stage ("Från scenen") is often followed by
         one paragraph per talk, each opening with its speaker: "Name, titel på Org,
         föreläste om …". The heading then gathers the talks.
         """
@@ -320,7 +320,7 @@ class Extractor:
     def _programme_list(self, block: Block, preceding: Block | None) -> bool:
         """Read a list under "Program:" whose items name who speaks: one talk each.
 
-        "• Landshövding Name hälsar välkommen", "• Name, titel, informerar om X".
+        "• Kommunalrådet Name inleder", "• Name, titel, berättar om X".
         """
         if block.kind not in ("bullets", "numbered") or preceding is None:
             return False
@@ -375,7 +375,7 @@ class Extractor:
         return True
 
     def _slot(self, block: Block) -> bool:
-        """Read a programme's time slot ("14.10 Workshop i grupper"); True if it was one.
+        """Read a programme's time slot ("14.10 Samtal i smågrupper"); True if it was one.
 
         A break (lunch, coffee, registration) closes the session before it and is not a
         session itself; anything else opens one.
@@ -932,7 +932,7 @@ def _person_line(block: Block) -> list[ParsedPerson]:
 
 
 def _dash_speakers(heading: str) -> tuple[str, list[str]] | None:
-    """Return (title, names) for "Title – A och B (OH)": a talk given by several."""
+    """Return (title, names) for "Title – A och B (bilder)": a talk given by several."""
     title, dash, tail = heading.rpartition(" – ")
     tail = re.sub(r"\s*\([^()]*\)$", "", tail)
     names = caption_names(tail) if dash and title else []
@@ -995,7 +995,7 @@ def _split_slot(text: str) -> tuple[str, list[ParsedPerson]]:
     people = _person_line(Block("paragraph", tail.strip(" ."))) if head else []
     if people:
         return head, people
-    # "Landshövding Name hälsar välkommen": the item is what its speaker does.
+    # "Kommunalrådet Name inleder": the item is what its speaker does.
     return text.rstrip("."), people_in_sentence(text, municipality_of)
 
 

@@ -46,7 +46,7 @@ LABEL_STOP = re.compile(
     r"[.,;:()!?]|\s(?:och|men|respektive|till att|som|medan|där|vilket|samt)\s"
 )
 AGE = re.compile(r"(?:\bär|,)\s*$")
-# "i åldern 16–29 år", "över 80 år", "mellan 13 och 16 år": the group's ages.
+# "i åldern 18–24 år", "över 65 år", "mellan 10 och 12 år": the group's ages.
 AGE_GROUP = re.compile(
     r"\b(?:åldern|åldrarna|ålder|över|under|mellan|äldre än|yngre än|upp till)\s+"
     r"(?:\d+\s*(?:–|-|och|till)\s*)?$"
@@ -187,8 +187,8 @@ def _year_for(quantity: Quantity, years, context_year):
 def _is_age(sentence: str, quantity: Quantity) -> bool:
     """Return whether a number is someone's age, or the bounds of an age group.
 
-    "Ahmed, 14, …", "vid 79 års ålder", "i åldern 16–29 år", "personer över 80 år",
-    "mellan 13 och 16 år": ages describe who is counted, they are no statistic.
+    "Kim, 14, …", "vid 70 års ålder", "i åldern 18–24 år", "personer över 65 år",
+    "mellan 10 och 12 år": ages describe who is counted, they are no statistic.
     """
     before = sentence[max(0, quantity.start - 30) : quantity.start]
     after = sentence[quantity.end : quantity.end + 30]
@@ -204,8 +204,8 @@ def _is_age(sentence: str, quantity: Quantity) -> bool:
 def _inherited_unit(sentence: str, quantity: Quantity, earlier) -> str:
     """Return the unit of a number written without one.
 
-    A bare number ("2024 var det 154 som …") goes on a series and takes the unit of
-    the figure before it; a number before a noun ("i 43 kommuner") counts that noun.
+    A bare number ("i år var det 35 som …") goes on a series and takes the unit of
+    the figure before it; a number before a noun ("i 12 kommuner") counts that noun.
     """
     following = re.match(r"\s*([a-zåäö]+)", sentence[quantity.end :])
     if earlier and (following is None or following.group(1) in BARE_FOLLOWERS):

@@ -614,7 +614,7 @@ def _clean_name(candidate: str) -> tuple[str, str]:
 
 def _starts_clause(part: str) -> bool:
     """Return whether a comma-separated part begins what the person does, not who
-    they are: "informerar om …", "om kommunens prioriteringar", "som leder …"."""
+    they are: "berättar om …", "om arbetet med X", "som leder …"."""
     words = part.split()
     if not words:
         return False
