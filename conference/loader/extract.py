@@ -47,6 +47,10 @@ VOICES_HEADING = re.compile(r"röster|deltagar|tyckte|reaktioner|sagt om dagen",
 CASE_HEADING = re.compile(r"^(?:exempel|case|fallbeskrivning|fall)\b", re.I)
 PHONE = re.compile(r"^\+?[\d\s()\-–]{7,}$")
 MODERATOR = re.compile(r"\bmoderator|\bsamtalsledare|\bmoderera", re.I)
+MODERATOR_LABEL = re.compile(
+    r"^\s*(?:dagens )?(?:moderator(?:er|n)?|samtalsledare)(?:\s*:|\s+var|\s+är)?\s*",
+    re.I,
+)
 _ORG = r"([A-ZÅÄÖ][\w:]*(?: [A-ZÅÄÖ][\w:]*){0,5})"
 ORGANIZERS = [
     re.compile(rf"\b(?:arrangeras|arrangerades|anordnades|anordnas) av {_ORG}"),
@@ -108,7 +112,7 @@ BACK_MATTER = re.compile(
 )
 PUBLISHER = re.compile(
     r"^(?:Länsstyrelsen|Region|Regionförbundet)\b|\b(?:kommun|stad|förbund|"
-    r"universitet|myndigheten|verket)$|^(?:"
+    r"förbundet|förening|föreningen|universitet|myndigheten|verket)$|^(?:"
     + "|".join(map(re.escape, settings.REGION_NAMES))
     + r")$"
 )
@@ -120,6 +124,8 @@ EVENT_WORD = re.compile(
 )
 # A paragraph that opens with its speaker names them within its first words.
 OPENING_CHARS = 60
+# "Kansliet: Name", "Presskontakt: Name": a label before a contact's name.
+CONTACT_LABEL = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+:\s*")
 # A programme's line that names a speaker is short.
 LINE_MAX = 160
 # "Plats: Kulturhuset", "Tid: 9–16": a field of an event page, not its title.
@@ -173,6 +179,8 @@ class Extractor:
         self._depth: int | None = None
         self._level: int | None = None
         self.headed = False  # a talk has begun at a heading or a programme's slot
+        self.preamble_end = 0  # the plain-text title's lines end here
+        self.position = 0  # the block being read
 
     # The walk over the blocks ---------------------------------------------------
 
@@ -184,6 +192,7 @@ class Extractor:
         while index < len(self.blocks):
             block = self.blocks[index]
             following = self.blocks[index + 1 : index + 3]
+            self.position = index
             index += 1
             if mode == "contact":
                 if not self._contact(block):
@@ -192,7 +201,9 @@ class Extractor:
             if mode == "end":
                 continue
             if block.kind == "heading" and CONTACT_HEADING.match(block.text):
-                mode = "contact"
+                # A menu's "Kontakt" is followed by more menu, a contact by a name.
+                if following and self._is_contact_line(following[0]):
+                    mode = "contact"
                 continue
             if mode == "skip" and not self._starts_programme_item(block):
                 continue
@@ -239,28 +250,33 @@ class Extractor:
         index = 0
         while index < len(self.blocks) and self.blocks[index].kind == "heading":
             index += 1
+        self.preamble_end = index
         candidates = [
-            block.text
-            for block in self.blocks[:index]
+            (number, block.text)
+            for number, block in enumerate(self.blocks[:index])
             if not _mostly_date(block.text)
             and not DATELINE.match(block.text)
             and not FIELD.match(block.text)
             and not CONTACT_HEADING.match(block.text)
+            and not TIME_SLOT.match(block.text)
             and not block.text.isupper()
         ]
         # A publisher's name, a section label ("Nyheter") and a saved page's menu
         # come before the title; the title names a day, a conference, a meeting.
+        # What follows it (a date, "Plats: …", a programme) is read as the page.
         named = [
-            text
-            for text in candidates
+            (number, text)
+            for number, text in candidates
             if len(text.split()) > 1 and not PUBLISHER.search(text)
         ]
-        for text in named:
+        for number, text in named:
             if EVENT_WORD.search(text):
-                return text, index
+                return text, number + 1
         if named:
-            return named[0], index
-        return (candidates[-1] if candidates else ""), index
+            return named[0][1], named[0][0] + 1
+        if candidates:
+            return candidates[-1][1], candidates[-1][0] + 1
+        return "", index
 
     def _step(self, block: Block, following: list[Block]) -> None:
         current = self.sessions[-1] if self.sessions else None
@@ -337,12 +353,20 @@ class Extractor:
                 self._add_speaker(session, person)
         return True
 
+    @staticmethod
+    def _is_contact_line(block: Block) -> bool:
+        text = CONTACT_LABEL.sub("", block.text)
+        return is_name(text) or bool(_person_line(block)) or bool(BYLINE.match(text))
+
     def _moderator_line(self, block: Block) -> bool:
         """Read "Moderator: Name, titel, Org" standing on its own line."""
         if block.kind not in ("heading", "paragraph") or len(block.text) > LINE_MAX:
             return False
         if not MODERATOR.search(block.text) or block.text.endswith((".", "!", "?")):
             return False  # a sentence stays text; its moderators are read with it
+        described = programme_line(MODERATOR_LABEL.sub("", block.text), municipality_of)
+        if described:
+            self._register(described)
         moderators = moderators_in_sentence(block.text, municipality_of)
         for person in moderators:
             self._register(person)
@@ -452,6 +476,11 @@ class Extractor:
 
     def _heading(self, block: Block, following: list[Block], current) -> None:
         text = block.text
+        if _mostly_date(text) or FIELD.match(text):
+            return  # "Tisdag 11 mars", "Plats: Stadshuset": the event's details
+        speaker = heading_speaker(text) or _dash_speakers(text)
+        if self.position < self.preamble_end and not speaker:
+            return  # a subtitle or section label among the title's lines
         depth = self._section_depth(text)
         if depth:
             text = SECTION_NUMBER.sub("", text)
@@ -468,7 +497,6 @@ class Extractor:
         names = caption_names(text)
         if names and all(self._known(name) for name in names):
             return  # a photo's name tag next to someone already described
-        speaker = heading_speaker(text) or _dash_speakers(text)
         if speaker:
             title, names = speaker
             session = self._start(title)
@@ -602,11 +630,15 @@ class Extractor:
             session.voices.append((said, person))
 
     def _contact(self, block: Block) -> bool:
-        text = block.text
+        text = CONTACT_LABEL.sub("", block.text)  # "Kansliet: Name"
         if block.kind not in ("heading", "paragraph", "caption"):
             return False
         if is_name(text):
             self.contacts.append(ParsedPerson(text))
+            return True
+        described = _person_line(Block("paragraph", text))
+        if len(described) == 1:
+            self.contacts.append(described[0])  # "Name, titel, Org" on one line
             return True
         if not self.contacts:
             return False

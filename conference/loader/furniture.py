@@ -20,12 +20,17 @@ FURNITURE_LINE = re.compile(
       | (?:endast|bara)\s+nödvändiga(?:\s+(?:kakor|cookies))?
       | (?:kak|cookie-?)inställningar | inställningar\s+för\s+(?:kakor|cookies)
       | till\s+toppen | tillbaka\s+till\s+toppen | lyssna | läs\s+upp
+      | meny | stäng\s+meny | sök(?:\s+efter|\s+på\s+webbplatsen)? | till\s+innehållet
       | (?:foto|fotograf|bild|illustration)\s*:\s*\S.{0,60}
       | sida\s+\d+\s*(?:\(\d+\)|av\s+\d+)? | \d+\s*\(\d+\)
       | .{0,200}\((?:pdf|play|word|excel|powerpoint|video|film|nytt\s+fönster|
           öppnas\s+i\s+(?:ett\s+)?nytt\s+fönster|extern\s+länk)\b[^()]*\)
     )[.:]?$""",
     re.IGNORECASE | re.VERBOSE,
+)
+# "Konferensrapport 2024        Sida 2 (12)": a report's running head with its page.
+RUNNING_HEAD = re.compile(
+    r"(?:\s{3,}|\t)(?:sida\s+)?\d{1,3}\s*(?:\(\d{1,3}\)|av\s+\d{1,3})$", re.IGNORECASE
 )
 # A cookie banner's sentence: "Vi använder kakor (cookies) för att …".
 COOKIE_SENTENCE = re.compile(
@@ -79,6 +84,7 @@ def is_furniture(line: str) -> bool:
         return False
     return bool(
         FURNITURE_LINE.match(line)
+        or RUNNING_HEAD.search(line)
         or COOKIE_SENTENCE.match(line)
         or BREADCRUMB.match(line)
     )
