@@ -22,6 +22,7 @@ from .people import (
     is_name,
     moderators_in_sentence,
     parse_caption,
+    people_in_list,
     people_in_sentence,
     people_listed,
     programme_line,
@@ -67,15 +68,16 @@ SAID = re.compile(
     rf"(?P<who>{NAME}|[A-ZÅÄÖ][a-zåäö]+|de|hon|han|hen)\b[^.]*\.?$"
 )
 ATTRIBUTION_TAIL = 160  # "…, sa Anna Berg i sitt anförande." sits at the very end
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”–])")
+# A sentence ends at a full stop, not at a name's initial ("Per Ö. Magnusson").
+SENTENCE = re.compile(r"(?<=[.!?])(?<![ .][A-ZÅÄÖ]\.)\s+(?=[A-ZÅÄÖ0-9\"”–])")
 PRONOUNS = {"hon", "han", "hen"}
 TIME_SLOT = re.compile(
     r"^(?:[Kk]l(?:ockan|\.)?\s*)?(?:[01]?\d|2[0-3])[.:][0-5]\d"
     r"(?:\s*[-–]\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)?:?\s+(?P<title>\S.*)$"
 )
 BREAK = re.compile(
-    r"^(?:registrering|lunch|kaffe|fika|förmiddagsfika|eftermiddagsfika|paus|"
-    r"bensträckare|mingel|middag|frukost|incheckning|avslut(?:ning)?$|tack för)",
+    r"^(?:registrering|\w*lunch|\w*kaffe|\w*fika|paus|bensträckare|mingel|middag|"
+    r"frukost|incheckning|avslut(?:ning)?$|tack för)\b",
     re.I,
 )
 # Sentences that hand the floor to the next speaker on a page written as prose.
@@ -126,6 +128,8 @@ EVENT_WORD = re.compile(
 OPENING_CHARS = 60
 # "Kansliet: Name", "Presskontakt: Name": a label before a contact's name.
 CONTACT_LABEL = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+:\s*")
+# "Med A, B och C", "Deltagare: …": who takes part in a programme item.
+SLOT_LIST_LABEL = re.compile(r"^(?:med|medverkande|deltagare|panel)\b:?\s*", re.I)
 # A programme's line that names a speaker is short.
 LINE_MAX = 160
 # "Plats: Kulturhuset", "Tid: 9–16": a field of an event page, not its title.
@@ -1003,32 +1007,51 @@ def _prose_title(text: str) -> str:
 
 
 def _split_slot(text: str) -> tuple[str, list[ParsedPerson]]:
-    """Return a time slot's title and the people named after it.
+    """Return a time slot's title and the people named in it.
 
-    "Title. Name, titel, Org.", "Title. Deltagare: A (Org), B (Org).", "Title,
-    Landshövding Name": what follows the title names who gives the item.
+    "Title. Name, titel, Org.", "Title – Name, titel, Org", "Title. Med A, B och C.",
+    "Title, Landshövding Name", "Kommunalrådet Name inleder": who gives the item.
     """
     bracketed = re.match(r"^(?P<title>.+?)\s*\((?P<who>[^()]+)\)\.?$", text)
     if bracketed:
         people = _person_line(Block("paragraph", bracketed["who"]))
         if people:
             return bracketed["title"], people
+    title, dash, tail = text.rpartition(" – ")
+    if dash and re.match(NAME, tail):
+        people = _people_named(tail)
+        if people:
+            return title, people
     parts = split_sentences(text)
+    title = parts[0].rstrip(".") if len(parts) > 1 else text.rstrip(".")
+    people = people_in_sentence(title, municipality_of) + _opening_name(title)
     if len(parts) > 1:
-        rest = " ".join(parts[1:]).rstrip(".")
-        people = (
-            people_listed(rest, municipality_of)
-            or moderators_in_sentence(rest, municipality_of)
-            or parse_caption("", rest, municipality_of)
-            or _person_line(Block("paragraph", rest))
-        )
-        return parts[0].rstrip("."), people
-    head, _, tail = text.rpartition(", ")
-    people = _person_line(Block("paragraph", tail.strip(" ."))) if head else []
-    if people:
-        return head, people
-    # "Kommunalrådet Name inleder": the item is what its speaker does.
-    return text.rstrip("."), people_in_sentence(text, municipality_of)
+        people += _people_named(" ".join(parts[1:]))
+    else:
+        head, _, tail = text.rpartition(", ")
+        named = _person_line(Block("paragraph", tail.strip(" ."))) if head else []
+        if named:
+            return head, named
+    unique = {person.name: person for person in reversed(people)}
+    return title, list(reversed(unique.values()))
+
+
+def _people_named(text: str) -> list[ParsedPerson]:
+    """Return who a programme item's words after its title name, in any of the forms."""
+    text = SLOT_LIST_LABEL.sub("", text.strip()).rstrip(".")
+    return (
+        people_listed(text, municipality_of)
+        or moderators_in_sentence(text, municipality_of)
+        or parse_caption("", text, municipality_of)
+        or _person_line(Block("paragraph", text))
+        or people_in_list(text, municipality_of)
+    )
+
+
+def _opening_name(text: str) -> list[ParsedPerson]:
+    """ "Name reflekterar över dagen": a programme item that begins with its speaker."""
+    match = re.match(rf"({NAME}) [a-zåäö]", text)
+    return [ParsedPerson(match.group(1))] if match and is_name(match.group(1)) else []
 
 
 def _mostly_date(text: str) -> bool:

@@ -405,9 +405,13 @@ def people_listed(text: str, municipality_of) -> list[ParsedPerson]:
     first of them.
     """
     match = LISTED.search(text)
-    if not match:
-        return []
-    rest = strip_parties(text[match.end() :]).rstrip(". ")
+    return people_in_list(text[match.end() :], municipality_of) if match else []
+
+
+def people_in_list(text: str, municipality_of) -> list[ParsedPerson]:
+    """Return the people of a list of names, each followed by what describes them:
+    "A (C), kommunstyrelsens ordförande Lerum, och B, utvecklingsledare SKR"."""
+    rest = strip_parties(text).rstrip(". ")
     starts = [
         found
         for found in re.finditer(rf"(?:^|, (?:och )?| och )(?P<name>{NAME})", rest)
