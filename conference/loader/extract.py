@@ -347,9 +347,9 @@ class Extractor:
         if not PROGRAMME_LABEL.match(preceding.text):
             return False
         items = [(item, _split_slot(item)) for item in block.items]
-        if sum(bool(people) for _, (_, people) in items) * 2 < len(items):
+        if sum(bool(people) for _, (_, people, _) in items) * 2 < len(items):
             return False
-        for item, (title, people) in items:
+        for item, (title, people, _) in items:
             session = self._start(_prose_title(item) or title)
             session.programme_item = True
             for person in people:
@@ -423,11 +423,13 @@ class Extractor:
             self._add_speaker(session, ParsedPerson(speaker[1]))
             return True
         # "10.20 Title. Name, titel, Org." or "10.00 Title, Name": who speaks follows.
-        title, people = _split_slot(title)
+        title, people, said = _split_slot(title)
         session = self._start(title)
         session.programme_item = True
         for person in people:
             self._add_speaker(session, person)
+        if said:
+            self._content(Block("paragraph", said), session)
         return True
 
     def _starts_programme_item(self, block: Block) -> bool:
@@ -1006,45 +1008,51 @@ def _prose_title(text: str) -> str:
     return ""
 
 
-def _split_slot(text: str) -> tuple[str, list[ParsedPerson]]:
-    """Return a time slot's title and the people named in it.
+def _split_slot(text: str) -> tuple[str, list[ParsedPerson], str]:
+    """Return a time slot's title, the people named in it and the text that follows.
 
     "Title. Name, titel, Org.", "Title – Name, titel, Org", "Title. Med A, B och C.",
-    "Title, Landshövding Name", "Kommunalrådet Name inleder": who gives the item.
+    "Title, Landshövding Name", "Kommunalrådet Name inleder": who gives the item. A
+    programme that documents the day goes on with what was said.
     """
     bracketed = re.match(r"^(?P<title>.+?)\s*\((?P<who>[^()]+)\)\.?$", text)
     if bracketed:
         people = _person_line(Block("paragraph", bracketed["who"]))
         if people:
-            return bracketed["title"], people
+            return bracketed["title"], people, ""
     title, dash, tail = text.rpartition(" – ")
     if dash and re.match(NAME, tail):
-        people = _people_named(tail)
+        who, *rest = split_sentences(tail)
+        people = _people_named(who)
         if people:
-            return title, people
+            return title, people, " ".join(rest)
     parts = split_sentences(text)
     title = parts[0].rstrip(".") if len(parts) > 1 else text.rstrip(".")
     people = people_in_sentence(title, municipality_of) + _opening_name(title)
-    if len(parts) > 1:
-        people += _people_named(" ".join(parts[1:]))
-    else:
+    rest = parts[1:]
+    named = _people_named(rest[0]) if rest else []
+    if named:
+        people, rest = people + named, rest[1:]
+    elif len(parts) == 1:
         head, _, tail = text.rpartition(", ")
         named = _person_line(Block("paragraph", tail.strip(" ."))) if head else []
         if named:
-            return head, named
+            return head, named, ""
     unique = {person.name: person for person in reversed(people)}
-    return title, list(reversed(unique.values()))
+    return title, list(reversed(unique.values())), " ".join(rest)
 
 
 def _people_named(text: str) -> list[ParsedPerson]:
     """Return who a programme item's words after its title name, in any of the forms."""
     text = SLOT_LIST_LABEL.sub("", text.strip()).rstrip(".")
+    listed = people_in_list(text, municipality_of)
     return (
         people_listed(text, municipality_of)
         or moderators_in_sentence(text, municipality_of)
+        or (listed if len(listed) > 1 else [])
         or parse_caption("", text, municipality_of)
         or _person_line(Block("paragraph", text))
-        or people_in_list(text, municipality_of)
+        or listed
     )
 
 

@@ -97,6 +97,9 @@ def _protect(page) -> dict[str, tuple[str, str]]:
     """
     for time in page.xpath("//time"):
         time.drop_tag()
+    for line_break in page.xpath("//br"):
+        # "samhällsanalys.<br>Under 2024": the break parts words and sentences.
+        line_break.tail = "\n" + (line_break.tail or "")
     captions: dict[str, tuple[str, str]] = {}
     for figure in page.xpath("//figure"):
         caption = figure.find(".//figcaption")
