@@ -97,7 +97,9 @@ PROSE_TOPIC = re.compile(
 # "2.1 Title": a report's numbered section; "2 Föreläsningar" a chapter.
 SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?=[A-ZÅÄÖ])")
 # "Program:", "Dagens program": what follows lists the day's items.
-PROGRAMME_LABEL = re.compile(r"^(?:dagens |preliminärt )?program(?:met)?:?$", re.I)
+PROGRAMME_LABEL = re.compile(
+    r"^(?:dagens |preliminärt )?program(?:met)?(?: i korthet| för dagen)?:?$", re.I
+)
 # Headings that organise a page or report but are no talk of their own.
 NOT_A_TALK = re.compile(
     r"^(?:program(?:met)?|dagens program|programpunkter|inledning|bakgrund|syfte|"
@@ -128,6 +130,8 @@ EVENT_WORD = re.compile(
 OPENING_CHARS = 60
 # "Kansliet: Name", "Presskontakt: Name": a label before a contact's name.
 CONTACT_LABEL = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+:\s*")
+# "a) Title – Name": one of a day's parallel sessions, lettered.
+LETTERED_ITEM = re.compile(r"^[a-h]\)\s+(?P<title>\S.*)$")
 # "Med A, B och C", "Deltagare: …": who takes part in a programme item.
 SLOT_LIST_LABEL = re.compile(r"^(?:med|medverkande|deltagare|panel)\b:?\s*", re.I)
 # A programme's line that names a speaker is short.
@@ -338,13 +342,20 @@ class Extractor:
         return True
 
     def _programme_list(self, block: Block, preceding: Block | None) -> bool:
-        """Read a list under "Program:" whose items name who speaks: one talk each.
+        """Read a list that is the programme: one talk per item.
 
-        "• Kommunalrådet Name inleder", "• Name, titel, berättar om X".
+        Items with times ("• 09.30 Title – Name") are slots wherever the list stands;
+        items without them are talks under "Program:" when they name who speaks
+        ("• Kommunalrådet Name inleder", "• Name, titel, berättar om X").
         """
-        if block.kind not in ("bullets", "numbered") or preceding is None:
+        if block.kind not in ("bullets", "numbered"):
             return False
-        if not PROGRAMME_LABEL.match(preceding.text):
+        timed = [item for item in block.items if TIME_SLOT.match(item)]
+        if len(timed) * 2 >= len(block.items) >= 2:
+            for item in block.items:
+                self._slot(Block("paragraph", item))
+            return True
+        if preceding is None or not PROGRAMME_LABEL.match(preceding.text):
             return False
         items = [(item, _split_slot(item)) for item in block.items]
         if sum(bool(people) for _, (_, people, _) in items) * 2 < len(items):
@@ -409,6 +420,11 @@ class Extractor:
         session itself; anything else opens one.
         """
         match = TIME_SLOT.match(block.text) if block.kind != "caption" else None
+        lettered = (
+            LETTERED_ITEM.match(block.text) if block.kind == "paragraph" else None
+        )
+        if lettered and _split_slot(lettered.group("title"))[1]:
+            match = lettered  # "a) Title – Name, titel, Org": one of parallel sessions
         if not match or (block.level and block.level < self._top_level()):
             return False
         title = match.group("title").strip()

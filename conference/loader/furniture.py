@@ -32,6 +32,7 @@ FURNITURE_LINE = re.compile(
 RUNNING_HEAD = re.compile(
     r"(?:\s{3,}|\t)(?:sida\s+)?\d{1,3}\s*(?:\(\d{1,3}\)|av\s+\d{1,3})$", re.IGNORECASE
 )
+COLUMN_GAP = re.compile(r"\S {5,}\S")
 # A cookie banner's sentence: "Vi använder kakor (cookies) för att …".
 COOKIE_SENTENCE = re.compile(
     r"^(?:\S+\s+){0,4}(?:använder|sparar)\s+(?:sig\s+av\s+)?(?:kakor|cookies)\b"
@@ -110,6 +111,10 @@ def clean_lines(lines: list[str]) -> list[str]:
     """
     lines = _join_hyphenated(lines)
     repeated = _running_heads(lines)
+    # "FoU X        Rapport 2024:3": a head laid out in columns, on more than one page.
+    repeated |= {
+        line for line in lines if COLUMN_GAP.search(line) and lines.count(line) > 1
+    }
     lines = [line for line in lines if not is_furniture(line) and line not in repeated]
     return _drop_address_footer(lines)
 
