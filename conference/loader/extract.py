@@ -134,6 +134,10 @@ CONTACT_LABEL = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+:\s*")
 LETTERED_ITEM = re.compile(r"^[a-h]\)\s+(?P<title>\S.*)$")
 # "Med A, B och C", "Deltagare: …": who takes part in a programme item.
 SLOT_LIST_LABEL = re.compile(r"^(?:med|medverkande|deltagare|panel)\b:?\s*", re.I)
+# ", planeringschef i X, deltog för första gången": who came to listen.
+ATTENDED = re.compile(
+    r"^(?:,[^,]{0,120},)?\s+(?:deltog|deltar|besökte|var på plats|var en av deltagarna)\b"
+)
 # A programme's line that names a speaker is short.
 LINE_MAX = 160
 # "Plats: Kulturhuset", "Tid: 9–16": a field of an event page, not its title.
@@ -624,8 +628,9 @@ class Extractor:
             named = {person.name for person in listed}
             for person in [*listed, *(p for p in people if p.name not in named)]:
                 self._register(person)
-                if person.name not in self.moderators:
-                    self._add_speaker(session, person)
+                if person.name in self.moderators or _attends(sentence, person.name):
+                    continue  # "Name, planeringschef i X, deltog": a participant
+                self._add_speaker(session, person)
 
     def _quote(self, text: str, session: _Session) -> None:
         record = session.record
@@ -991,6 +996,12 @@ def _dash_speakers(heading: str) -> tuple[str, list[str]] | None:
     tail = re.sub(r"\s*\([^()]*\)$", "", tail)
     names = caption_names(tail) if dash and title else []
     return (title, names) if names else None
+
+
+def _attends(sentence: str, name: str) -> bool:
+    """Return whether a sentence tells that someone took part, not that they spoke."""
+    after = sentence[sentence.find(name) + len(name) :]
+    return bool(ATTENDED.match(after))
 
 
 def _programme_item(text: str) -> list[ParsedPerson]:

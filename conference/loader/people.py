@@ -170,6 +170,14 @@ TITLE_BEFORE_NAME = re.compile(
     rf"(?<![\w-])(?P<title>[{UPPER}{LOWER}][{LOWER}-]+) (?=(?P<name>{NAME}))"
 )
 TITLE_PHRASE_WORDS = 8
+APPOSITIVE = re.compile(
+    rf"(?P<names>{NAME}(?: och {NAME})?), (?P<detail>[{LOWER}][^,;.]{{2,120}}), "
+    rf"(?P<verb>[{LOWER}]+)\b"
+)
+TITLE_THEN_NAME = re.compile(
+    rf"(?P<title>[{UPPER}][{LOWER}]+)(?P<where> (?:i|på|vid|hos) [^,;.]{{2,60}}), "
+    rf"(?P<name>{NAME}), (?P<verb>[{LOWER}]+)\b"
+)
 GENITIVE_BEFORE = re.compile(
     rf"((?:[{UPPER}{LOWER}]+- och )?[{UPPER}{LOWER}]{{3,}}(?:ens|ets|ns|rs)) $"
 )
@@ -180,8 +188,8 @@ TITLE_DASH_NAME = re.compile(
 MODERATOR_FORMS = [
     re.compile(
         r"\b(?:[Mm]oderator(?:er|erna|n)?|[Ss]amtalsledare(?:n)?)"
-        r"(?: för dagen| under dagen| för eftermiddagen"
-        rf"| för förmiddagen)?(?::| var| är| blir| blev)? ({NAME_LIST})"
+        rf"(?: (?:för|under) (?:[{LOWER}]+ ){{0,2}}[{LOWER}]+)?"
+        rf"(?::| var| är| blir| blev)? ({NAME_LIST})"
     ),
     re.compile(rf"\b(?:modererades|modereras|leddes) av ({NAME_LIST})"),
     re.compile(
@@ -487,6 +495,7 @@ def _people(sentence: str, municipality_of) -> list[ParsedPerson]:
         found.append(ParsedPerson(name, title, org, municipality_of(org)))
     found += _from_organisation(text, municipality_of)
     found += _titled(text, municipality_of)
+    found += _appositive(text, municipality_of)
     people: dict[str, ParsedPerson] = {}
     for person in found:
         if not is_name(person.name) or person.name in excluded:
@@ -537,6 +546,40 @@ def _titled(text: str, municipality_of) -> list[ParsedPerson]:
             title = f"{owner.group(1).lower()} {title}"
         found.append(ParsedPerson(name, title, org, municipality_of(org)))
     return found
+
+
+def _appositive(text: str, municipality_of) -> list[ParsedPerson]:
+    """People described between commas before what they did.
+
+    "Name, biträdande professor … vid Org, inledde", "A och B, studenter vid Org,
+    presenterade", "Kommundirektören i X kommun, Name, berättade".
+    """
+    found = []
+    for match in APPOSITIVE.finditer(text):
+        if not _is_verb(match.group("verb")):
+            continue
+        names = [_clean_name(n)[1] for n in split_names(match.group("names"))]
+        if not all(is_name(name) for name in names) or _mentioned(
+            text[: match.start()]
+        ):
+            continue
+        for name in names:
+            found.append(describe(name, match.group("detail"), municipality_of))
+    for match in TITLE_THEN_NAME.finditer(text):
+        title = title_of(match.group("title"))
+        if not title or not _is_verb(match.group("verb")) or not is_name(match["name"]):
+            continue
+        org = re.sub(r"^(?:i|på|vid|hos) ", "", match.group("where").strip())
+        found.append(ParsedPerson(match["name"], title, org, municipality_of(org)))
+    return found
+
+
+def _is_verb(word: str) -> bool:
+    return word in ACTION_VERBS or (
+        len(word) > 3
+        and word.endswith(("ade", "de", "te", "rar"))
+        and not title_of(word)
+    )
 
 
 def _acts(rest: str) -> bool:

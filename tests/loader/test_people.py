@@ -398,3 +398,39 @@ def test_is_first_name_uses_the_swedish_first_name_list():
 
 def _rows(people):
     return [(p.name, p.title, p.organization, p.municipality) for p in people]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Årets talare Eva Lund-Ek, lektor i geografi och verksam vid Högskolan Väst,"
+            " inledde med en överblick.",
+            [("Eva Lund-Ek", "lektor i geografi och verksam", "Högskolan Väst")],
+        ),
+        (
+            "Kommundirektören i Lerums kommun, Ola Sten, berättade om pendlingen.",
+            [("Ola Sten", "kommundirektör", "Lerums kommun")],
+        ),
+        (
+            "Ida Ek och Per Bo, studenter vid Göteborgs universitet, presenterade en"
+            " enkät.",
+            [
+                ("Ida Ek", "studenter", "Göteborgs universitet"),
+                ("Per Bo", "studenter", "Göteborgs universitet"),
+            ],
+        ),
+    ],
+)
+def test_people_in_sentence_reads_a_description_between_commas(sentence, expected):
+    people = people_in_sentence(sentence, municipality_of)
+
+    assert [(p.name, p.title, p.organization) for p in people] == expected
+
+
+def test_moderator_for_a_part_of_the_event_is_a_moderator():
+    sentence = "Moderator för båda dagarna var Lisa Ahl, lektor vid Högskolan Väst."
+
+    assert [p.name for p in moderators_in_sentence(sentence, municipality_of)] == [
+        "Lisa Ahl"
+    ]

@@ -302,3 +302,17 @@ def test_stage_heading_with_one_paragraph_per_speaker_gives_one_talk_each():
 
     assert [speakers for _, speakers in talks(event)] == [["Ann Ek"], ["Hugo Lindh"]]
     assert people["Ann Ek"].title == "kommunstyrelsens ordförande"
+
+
+def test_a_participant_who_came_to_listen_is_not_a_speaker():
+    text = (
+        "Temadag om pendling\n\nDen 3 juni 2024 möttes kommunerna.\n\n"
+        "Erfarenheter\n\n"
+        "Ola Sten, kommundirektör i Lerums kommun, berättade om pendlingen.\n\n"
+        "Eva Rask, planeringschef i Alingsås kommun, deltog för första gången.\n"
+    )
+
+    event = read_text(text)
+
+    assert talks(event) == [("Erfarenheter", ["Ola Sten"])]
+    assert "Eva Rask" in {p.name for p in event.people}
