@@ -68,7 +68,7 @@ SAID = re.compile(
     rf"(?P<who>{NAME}|[A-ZÅÄÖ][a-zåäö]+|de|hon|han|hen)\b[^.]*\.?$"
 )
 ATTRIBUTION_TAIL = 160  # "…, sa Anna Berg i sitt anförande." sits at the very end
-# A sentence ends at a full stop, not at a name's initial ("Per Ö. Magnusson").
+# A sentence ends at a full stop, not at a name's initial ("Lisa B. Ahl").
 SENTENCE = re.compile(r"(?<=[.!?])(?<![ .][A-ZÅÄÖ]\.)\s+(?=[A-ZÅÄÖ0-9\"”–])")
 PRONOUNS = {"hon", "han", "hen"}
 TIME_SLOT = re.compile(
@@ -333,7 +333,12 @@ class Extractor:
             return False
         first = split_sentences(block.text)[:1]
         people = people_in_sentence(first[0], municipality_of) if first else []
-        opening = [p for p in people if block.text.find(p.name) < OPENING_CHARS]
+        opening = [
+            p
+            for p in people
+            if block.text.find(p.name) < OPENING_CHARS
+            and not _attends(first[0], p.name)
+        ]
         known = {name for name, _ in record.speakers} | set(self.moderators)
         if not opening or any(person.name in known for person in people):
             return False
