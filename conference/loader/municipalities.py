@@ -1,7 +1,7 @@
 """Find Swedish municipalities in text, in the forms Swedish writes them.
 
 "Mölndals stad", "Lerums kommun", "i Partille", "Alingsås" all name a municipality;
-"Lunds universitet" and the name of a region do not.
+"Luleå tekniska universitet" and the name of a region do not.
 """
 
 import re
@@ -104,7 +104,7 @@ def _accept(match: re.Match, text: str) -> str:
     code = _names()[name]
     strong = bool(match.group("suffix") or match.group("prep"))
     if match.group("genitive") and not match.group("suffix"):
-        # "Lerums arbete" names the municipality; "Lunds universitet" a university.
+        # "Lerums arbete" names the municipality; "Gävles högskola" a school.
         after = text[match.end() : match.end() + 2]
         if after[:1] == " " and after[1:2].isalpha():
             return ""
