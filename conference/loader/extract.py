@@ -102,9 +102,10 @@ PROGRAMME_LABEL = re.compile(
 )
 # Headings that organise a page or report but are no talk of their own.
 NOT_A_TALK = re.compile(
-    r"^(?:program(?:met)?|dagens program|programpunkter|inledning|bakgrund|syfte|"
-    r"sammanfattning|metod|resultat|slutsatser|diskussion|avslutning|om dagen|"
-    r"om konferensen|medverkande|föreläsare|talare|innehåll|förord)$",
+    r"^(?:program(?:met)?(?: i korthet| för dagen)?|dagens program|programpunkter|"
+    r"inledning|bakgrund|syfte|sammanfattning|metod|resultat|slutsatser|diskussion|"
+    r"avslutning|om dagen|om konferensen|medverkande|föreläsare|talare|innehåll|"
+    r"förord)[.:]?$",
     re.I,
 )
 # Headings after which a page has only practicalities and links until the next talk.
@@ -1052,6 +1053,7 @@ def _split_slot(text: str) -> tuple[str, list[ParsedPerson], str]:
         people = _person_line(Block("paragraph", bracketed["who"]))
         if people:
             return bracketed["title"], people, ""
+        text = bracketed["title"].rstrip(" –")  # "(4:30 minuter in i filmen)": a note
     title, dash, tail = text.rpartition(" – ")
     if dash and re.match(NAME, tail):
         who, *rest = split_sentences(tail)

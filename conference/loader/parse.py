@@ -61,7 +61,12 @@ def _html_blocks(node, structured: bool = True) -> list[Block]:
     if name == "figure":
         return _figure_block(node)
     if name in ("ul", "ol"):
-        items = [_clean(strip_inline(li.text_content())) for li in node.iter("li")]
+        # "<li><b>Title</b><br>Name, titel, Org</li>": the lines of an item are its
+        # parts, as a programme writes "Title – Name, titel, Org".
+        items = [
+            " – ".join(filter(None, (_clean(strip_inline(x)) for x in _lines(li))))
+            for li in node.iter("li")
+        ]
         items = [item for item in items if item and not is_furniture(item)]
         kind = "bullets" if name == "ul" else "numbered"
         return [Block(kind, items=items)] if items else []
