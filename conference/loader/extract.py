@@ -597,7 +597,13 @@ class Extractor:
             kind = "bullet_list" if block.kind == "bullets" else "numbered_list"
             record.blocks.append(ParsedBlock(kind, items=list(block.items)))
             for item in block.items:
-                self._speakers_in(item, session)
+                listed = people_in_list(item, municipality_of)
+                if len(listed) > 1 and re.match(NAME, strip_parties(item)):
+                    # "A, titel vid X och B, titel, Org": a list item of speakers.
+                    for person in listed:
+                        self._add_speaker(session, person)
+                else:
+                    self._speakers_in(item, session)
             return
         if block.kind == "quote":
             item = _programme_item(block.text) if not record.blocks else []

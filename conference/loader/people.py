@@ -422,7 +422,9 @@ def people_in_list(text: str, municipality_of) -> list[ParsedPerson]:
     rest = strip_parties(text).rstrip(". ")
     starts = [
         found
-        for found in re.finditer(rf"(?:^|, (?:och )?| och )(?P<name>{NAME})", rest)
+        for found in re.finditer(
+            rf"(?:^|, (?:och |samt )?| och | samt )(?P<name>{NAME})", rest
+        )
         if is_name(_clean_name(found.group("name"))[1])
     ]
     people = []
