@@ -60,6 +60,11 @@ YEAR = re.compile(rf"(?<![\d:,.\-/])({_YEAR})(?![\d:\-/]|[.,]\d)")
 NAME_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 CITATION = re.compile(rf"\([^()]*\b{_YEAR}\)")
 # A date right after these words is when the page was written, not when the event was.
+# "Sidan uppdaterades 2024-10-11" on a page saved as text.
+DATELINE_LINE = re.compile(
+    r"\b(?:publicerad|publicerades|uppdaterad|uppdaterades|senast ändrad)\b", re.I
+)
+MAX_DATELINE_LINES = 5000
 DATELINE = re.compile(
     r"\b(?:publicerad|publicerat|publicerades|uppdaterad|uppdaterat|uppdaterades|"
     r"senast ändrad|ändrad|skriven|skrivet)\b[^.\n]{0,12}$",
@@ -123,6 +128,20 @@ def find_dates(
         if when is not None:
             found.append((when, phrase.start, phrase.end))
     return found
+
+
+def published_in_text(text: str) -> datetime.date | None:
+    """Return the date a text page says it was published or updated, if any.
+
+    "Publicerad 12 mars 2024", "Sidan uppdaterades 2024-10-11": the page is furniture,
+    but its date bounds the event's and may give the year the event's date lacks.
+    """
+    found = []
+    for line in text.splitlines()[:MAX_DATELINE_LINES]:
+        if DATELINE_LINE.search(line):
+            found += [p.on(p.year) for p in find_date_phrases(line) if p.year]
+    found = [day for day in found if day is not None]
+    return min(found) if found else None
 
 
 def event_date(

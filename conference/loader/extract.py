@@ -193,6 +193,7 @@ class Extractor:
         self._level: int | None = None
         self.headed = False  # a talk has begun at a heading or a programme's slot
         self.preamble_end = 0  # the plain-text title's lines end here
+        self._prose: bool | None = None
         self.position = 0  # the block being read
 
     # The walk over the blocks ---------------------------------------------------
@@ -410,7 +411,16 @@ class Extractor:
             return False
         if current is not None and not (current.untitled or current.told_in_prose):
             return False
-        speakers = _turn_speakers(split_sentences(block.text)[:2])
+        first = split_sentences(block.text)[:2]
+        speakers = _turn_speakers(first)
+        if not speakers and self._prose_page():
+            # A page without headings gives each talk a paragraph that opens with it.
+            speakers = [
+                person
+                for person in people_in_sentence(first[0], municipality_of)
+                if not _attends(first[0], person.name)
+                and person.name not in self.moderators
+            ]
         known = {name for name, _ in current.record.speakers} if current else set()
         if not speakers or all(person.name in known for person in speakers):
             return False
@@ -422,6 +432,23 @@ class Extractor:
         session.told_in_prose = True
         self._content(block, session)
         return True
+
+    def _prose_page(self) -> bool:
+        """Return whether the page's text runs without a heading that could be a talk."""
+        if self._prose is None:
+            headings = [
+                b.text
+                for b in self.blocks[self.start :]
+                if b.kind == "heading" and not _mostly_date(b.text)
+            ]
+            ends = [i for i, text in enumerate(headings) if CONTACT_HEADING.match(text)]
+            before_contact = headings[: ends[0]] if ends else headings
+            self._prose = not [
+                text
+                for text in before_contact
+                if not (BACK_MATTER.match(text) or NOT_A_TALK.match(text))
+            ]
+        return self._prose
 
     def _slot(self, block: Block) -> bool:
         """Read a programme's time slot ("14.10 Samtal i smågrupper"); True if it was one.

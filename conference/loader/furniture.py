@@ -21,6 +21,9 @@ FURNITURE_LINE = re.compile(
       | (?:kak|cookie-?)inställningar | inställningar\s+för\s+(?:kakor|cookies)
       | till\s+toppen | tillbaka\s+till\s+toppen | lyssna | läs\s+upp
       | meny | stäng\s+meny | sök(?:\s+efter|\s+på\s+webbplatsen)? | till\s+innehållet
+      | (?:sidan|artikeln)\s+(?:uppdaterades|publicerades|granskades)\b.{0,40}
+      | (?:hade\s+du\s+nytta\s+av|fick\s+du\s+(?:den\s+)?(?:information|svar))\b.{0,60}
+      | ja | nej | ja\s+nej
       | (?:foto|fotograf|bild|illustration)\s*:\s*\S.{0,60}
       | sida\s+\d+\s*(?:\(\d+\)|av\s+\d+)? | \d+\s*\(\d+\)
       | .{0,200}\((?:pdf|play|word|excel|powerpoint|video|film|nytt\s+fönster|

@@ -174,6 +174,10 @@ APPOSITIVE = re.compile(
     rf"(?P<names>{NAME}(?: och {NAME})?), (?P<detail>[{LOWER}][^,;.]{{2,120}}), "
     rf"(?P<verb>[{LOWER}]+)\b"
 )
+VERB_THEN_NAME = re.compile(
+    rf"\b(?P<verb>[{LOWER}]+) (?:även |också |sedan )?(?P<name>{NAME}), "
+    rf"(?P<detail>[{LOWER}][^,;.]{{2,80}})[,.]"
+)
 TITLE_THEN_NAME = re.compile(
     rf"(?P<title>[{UPPER}][{LOWER}]+)(?P<where> (?:i|på|vid|hos) [^,;.]{{2,60}}), "
     rf"(?P<name>{NAME}), (?P<verb>[{LOWER}]+)\b"
@@ -567,6 +571,9 @@ def _appositive(text: str, municipality_of) -> list[ParsedPerson]:
             continue
         for name in names:
             found.append(describe(name, match.group("detail"), municipality_of))
+    for match in VERB_THEN_NAME.finditer(text):
+        if match.group("verb") in ACTION_VERBS and is_name(match.group("name")):
+            found.append(describe(match["name"], match["detail"], municipality_of))
     for match in TITLE_THEN_NAME.finditer(text):
         title = title_of(match.group("title"))
         if not title or not _is_verb(match.group("verb")) or not is_name(match["name"]):

@@ -19,6 +19,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dates import published_in_text
 from .extract import NoEventFound, extract
 from .parse import parse_html, parse_text, read_metadata
 from .records import Hints, ParsedEvent
@@ -184,7 +185,7 @@ def parse_source(
         hints = read_metadata(source.text)
     else:
         blocks = parse_text(source.text)
-        hints = Hints()
+        hints = Hints(published=published_in_text(source.text))
     hints.name, hints.title, hints.date = source.name, title, date
     try:
         return extract(blocks, hints)

@@ -243,3 +243,12 @@ def test_event_date_takes_the_year_in_which_the_weekday_agrees():
     )
 
     assert found == day("2025-03-05")
+
+
+def test_published_in_text_reads_a_saved_pages_dateline():
+    from conference.loader.dates import published_in_text
+
+    text = "Temadag\n\nDen 9 oktober möttes vi.\n\nSidan uppdaterades 2024-10-11\n"
+
+    assert published_in_text(text) == day("2024-10-11")
+    assert published_in_text("Den 9 oktober möttes vi.") is None
