@@ -131,6 +131,8 @@ EVENT_WORD = re.compile(
 OPENING_CHARS = 60
 # "Kansliet: Name", "Presskontakt: Name": a label before a contact's name.
 CONTACT_LABEL = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+:\s*")
+# "Name; TITEL": a list that names a speaker and then their talk.
+NAMED_ITEM = re.compile(rf"^(?P<name>{NAME})\s*[;:]\s+(?P<title>\S.{{3,150}})$")
 # "a) Title – Name": one of a day's parallel sessions, lettered.
 LETTERED_ITEM = re.compile(r"^[a-h]\)\s+(?P<title>\S.*)$")
 # "Med A, B och C", "Deltagare: …": who takes part in a programme item.
@@ -361,6 +363,16 @@ class Extractor:
         """
         if block.kind not in ("bullets", "numbered"):
             return False
+        named = [NAMED_ITEM.match(item) for item in block.items]
+        if named and all(named) and all(is_name(m.group("name")) for m in named):
+            # "• Name; TITEL PÅ FÖRELÄSNINGEN": a speaker and their talk.
+            for match in named:
+                title = match.group("title")
+                title = title[:1] + title[1:].lower() if title.isupper() else title
+                session = self._start(title)
+                session.programme_item = True
+                self._add_speaker(session, ParsedPerson(match.group("name")))
+            return True
         timed = [item for item in block.items if TIME_SLOT.match(item)]
         if len(timed) * 2 >= len(block.items) >= 2:
             for item in block.items:
@@ -778,7 +790,7 @@ class Extractor:
     # Building the event -----------------------------------------------------------
 
     def _event(self, title: str) -> ParsedEvent:
-        intro_text = " ".join(b.text for b in self.intro if b.text)
+        intro_text = " ".join(t for b in self.intro for t in [b.text, *b.items] if t)
         all_text = " ".join(b.text for b in self.blocks if b.text)
         # The lines before the title (a dateline, "Program 2025") tell the year too,
         # after the lead's own dates.

@@ -170,6 +170,9 @@ TITLE_BEFORE_NAME = re.compile(
     rf"(?<![\w-])(?P<title>[{UPPER}{LOWER}][{LOWER}-]+) (?=(?P<name>{NAME}))"
 )
 TITLE_PHRASE_WORDS = 8
+SHARED_VERB = re.compile(
+    rf"^ och (?:[{UPPER}{LOWER}][{LOWER}]+ ){{1,3}}{NAME}(?: {PARTY})? (?P<verb>[{LOWER}]+)"
+)
 APPOSITIVE = re.compile(
     rf"(?P<names>{NAME}(?: och {NAME})?), (?P<detail>[{LOWER}][^,;.]{{2,120}}), "
     rf"(?P<verb>[{LOWER}]+)\b"
@@ -544,7 +547,11 @@ def _titled(text: str, municipality_of) -> list[ParsedPerson]:
         if at:
             org, rest = _read_org(rest[at.end() :])
         before = text[: match.start()].split()
-        if not (_acts(rest) or (before and before[-1].lower() in ACTION_VERBS)):
+        # "Direktör A och ordförande B öppnar": the pair shares the verb.
+        shares = SHARED_VERB.match(rest)
+        if not (
+            _acts(rest) or shares or (before and before[-1].lower() in ACTION_VERBS)
+        ):
             continue
         # "Kommunstyrelsens ordförande Name": the genitive says whose title it is.
         owner = GENITIVE_BEFORE.search(text[: match.start()])
