@@ -131,6 +131,8 @@ EVENT_WORD = re.compile(
 OPENING_CHARS = 60
 # "Kansliet: Name", "Presskontakt: Name": a label before a contact's name.
 CONTACT_LABEL = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+:\s*")
+# "Title – Name", "Title – A och B, Org": a talk and who gave it.
+DASH_NAME = re.compile(rf" [–—-] {NAME}")
 # "Name; TITEL": a list that names a speaker and then their talk.
 NAMED_ITEM = re.compile(rf"^(?P<name>{NAME})\s*[;:]\s+(?P<title>\S.{{3,150}})$")
 # "a) Title – Name": one of a day's parallel sessions, lettered.
@@ -378,9 +380,11 @@ class Extractor:
             for item in block.items:
                 self._slot(Block("paragraph", item))
             return True
-        if preceding is None or not PROGRAMME_LABEL.match(preceding.text):
-            return False
         items = [(item, _split_slot(item)) for item in block.items]
+        dashed = [item for item in block.items if DASH_NAME.search(item)]
+        labelled = preceding is not None and PROGRAMME_LABEL.match(preceding.text)
+        if not labelled and len(dashed) * 2 < len(block.items):
+            return False  # "• Title – Name": a list of talks needs no label
         if sum(bool(people) for _, (_, people, _) in items) * 2 < len(items):
             return False
         for item, (title, people, _) in items:

@@ -51,7 +51,9 @@ BREADCRUMB = re.compile(
 # Said inside a line by screen-reader text around a link.
 INLINE_FURNITURE = re.compile(
     r"\s*[(,]?\s*(?:länk\s+till\s+annan\s+webbplats|öppnas\s+i\s+(?:ett\s+)?nytt"
-    r"\s+fönster|extern\s+länk)\s*\)?",
+    r"\s+fönster|extern\s+länk)\s*\)?"
+    # "…, SKRPDF": a download link's file-type label run into its text.
+    r"|(?<=[\wåäöÅÄÖ)])\s*\(?(?:pdf|docx|pptx)(?:,\s*\d+[,.]?\d*\s*[km]b)?\)?$",
     re.IGNORECASE,
 )
 # A photo credit at the end of a caption: "Anna Berg, chef. Foto: Per Ek".
