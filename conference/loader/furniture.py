@@ -24,6 +24,8 @@ FURNITURE_LINE = re.compile(
       | (?:sidan|artikeln)\s+(?:uppdaterades|publicerades|granskades)\b.{0,40}
       | (?:hade\s+du\s+nytta\s+av|fick\s+du\s+(?:den\s+)?(?:information|svar))\b.{0,60}
       | ja | nej | ja\s+nej
+      | till\s+\S+\s+startsida | languages | other\s+languages | lättläst
+      | \[(?:bild|foto|image)\s*:.{0,200}\]
       | (?:foto|fotograf|bild|illustration)\s*:\s*\S.{0,60}
       | sida\s+\d+\s*(?:\(\d+\)|av\s+\d+)? | \d+\s*\(\d+\)
       | .{0,200}\((?:pdf|play|word|excel|powerpoint|video|film|nytt\s+fönster|

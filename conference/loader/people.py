@@ -111,7 +111,7 @@ COMMON_WORDS = set(
 ORGANISATION_WORDS = set(
     "Lab AB HB Center Centrum Kommun Stad Region Regionen Universitet Högskola "
     "Institutet Gruppen Förbundet Föreningen Akademin Stiftelsen Nätverket Hotel "
-    "Hotell Arena Teater Museum Bibliotek Kyrka Slott Park".split()
+    "Hotell Arena Teater Museum Bibliotek Kyrka Slott Park Club Klubb".split()
 )
 ORGANISATION_ENDINGS = re.compile(
     r"(?:förmedlingen|kassan|departementet|verket|myndigheten|rådet|regionen|"
@@ -176,6 +176,18 @@ SHARED_VERB = re.compile(
 APPOSITIVE = re.compile(
     rf"(?P<names>{NAME}(?: och {NAME})?), (?P<detail>[{LOWER}][^,;.]{{2,120}}), "
     rf"(?P<verb>[{LOWER}]+)\b"
+)
+# What a speaker does on stage; "sa", "besökte", "visar" may be anyone, anywhere.
+TALK_VERBS = set(
+    """berättade berättar pratade pratar talade talar föreläste föreläser presenterade
+    presenterar beskrev beskriver inledde inleder öppnade avslutade redogjorde
+    modererade ledde delade""".split()
+)
+# "en kartläggning av Name", "ministern Name": cited or only spoken of.
+NOT_HERE_BEFORE = re.compile(rf"(?:\bav|minister(?:n)?|[{LOWER}]+ministern) $")
+# "Name berättade", "bland andra Name som pratade om": someone doing a talk's verb.
+NAME_THEN_VERB = re.compile(
+    rf"(?P<name>{NAME})(?: {PARTY})? (?:som |själv |också |även )?(?P<verb>[{LOWER}]+)\b"
 )
 VERB_THEN_NAME = re.compile(
     rf"\b(?P<verb>[{LOWER}]+) (?:även |också |sedan )?(?P<name>{NAME}), "
@@ -547,6 +559,9 @@ def _titled(text: str, municipality_of) -> list[ParsedPerson]:
         if at:
             org, rest = _read_org(rest[at.end() :])
         before = text[: match.start()].split()
+        verb = re.match(rf"\W*([{LOWER}]+)", rest)
+        if "minister" in title and not (verb and verb.group(1) in TALK_VERBS):
+            continue  # "när ministern Name besökte länet": spoken of, not on stage
         # "Direktör A och ordförande B öppnar": the pair shares the verb.
         shares = SHARED_VERB.match(rest)
         if not (
@@ -578,6 +593,12 @@ def _appositive(text: str, municipality_of) -> list[ParsedPerson]:
             continue
         for name in names:
             found.append(describe(name, match.group("detail"), municipality_of))
+    for match in NAME_THEN_VERB.finditer(text):
+        name = _clean_name(match.group("name"))[1]
+        before = text[: match.start("name")]
+        if match.group("verb") in TALK_VERBS and is_name(name):
+            if not (_mentioned(before) or NOT_HERE_BEFORE.search(before)):
+                found.append(ParsedPerson(name))
     for match in VERB_THEN_NAME.finditer(text):
         if match.group("verb") in ACTION_VERBS and is_name(match.group("name")):
             found.append(describe(match["name"], match["detail"], municipality_of))

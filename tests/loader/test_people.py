@@ -289,7 +289,6 @@ NOT_SPEAKERS = [
     "Under Dagen talade många.",
     "Region Halland och Svenska Mobility deltog.",
     "Sedan Berättade Lena om dagen.",
-    "Lena Vik berättade om sitt arbete som rektor på Ale skola.",
 ]
 
 
@@ -434,3 +433,22 @@ def test_moderator_for_a_part_of_the_event_is_a_moderator():
     assert [p.name for p in moderators_in_sentence(sentence, municipality_of)] == [
         "Lisa Ahl"
     ]
+
+
+def test_a_speaker_who_tells_of_her_work_takes_no_title_from_it():
+    sentence = "Lena Vik berättade om sitt arbete som rektor på Ale skola."
+
+    people = people_in_sentence(sentence, municipality_of)
+
+    assert [(p.name, p.title, p.organization) for p in people] == [("Lena Vik", "", "")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hon hänvisade till en kartläggning av Ola Berg som visar att fler deltar.",
+        "Som när socialministern Eva Ek besökte länet 2019.",
+    ],
+)
+def test_people_cited_or_only_spoken_of_are_not_found(sentence):
+    assert people_in_sentence(sentence, municipality_of) == []
