@@ -76,8 +76,8 @@ TIME_SLOT = re.compile(
     r"(?:\s*[-–]\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)?:?\s+(?P<title>\S.*)$"
 )
 BREAK = re.compile(
-    r"^(?:registrering|\w*lunch|\w*kaffe|\w*fika|paus|bensträckare|mingel|middag|"
-    r"frukost|incheckning|avslut(?:ning)?$|tack för)\b",
+    r"^(?:registrering|\w*lunch\w*|\w*kaffe\w*|\w*fika\w*|paus|bensträckare|mingel|"
+    r"middag|frukost|incheckning|tack för|\w+ avslutas\b)",
     re.I,
 )
 # Sentences that hand the floor to the next speaker on a page written as prose.
@@ -138,7 +138,10 @@ NAMED_ITEM = re.compile(rf"^(?P<name>{NAME})\s*[;:]\s+(?P<title>\S.{{3,150}})$")
 # "a) Title – Name": one of a day's parallel sessions, lettered.
 LETTERED_ITEM = re.compile(r"^[a-h]\)\s+(?P<title>\S.*)$")
 # "Med A, B och C", "Deltagare: …": who takes part in a programme item.
-SLOT_LIST_LABEL = re.compile(r"^(?:med|medverkande|deltagare|panel)\b:?\s*", re.I)
+SLOT_LIST_LABEL = re.compile(
+    r"^(?i:(?:(?:panel|samtal|panelsamtal)\s+)?(?:med|medverkande|deltagare|panel))\b:?"
+    r"(?:\s+[a-zåäö]+(?=\s+[A-ZÅÄÖ]))?\s*"
+)
 # ", planeringschef i X, deltog för första gången": who came to listen.
 ATTENDED = re.compile(
     r"^(?:,[^,]{0,120},)?\s+(?:deltog|deltar|besökte|var på plats|var en av deltagarna)\b"
@@ -1033,6 +1036,10 @@ def _person_line(block: Block) -> list[ParsedPerson]:
         text = text[1:-1]  # "(Name, Org)" under a programme's item
     if text.endswith((".", "!", "?", ":")):
         return []  # a sentence is text, whoever it names
+    text = SLOT_LIST_LABEL.sub("", text) if SLOT_LIST_LABEL.match(text) else text
+    listed = people_in_list(text, municipality_of) if re.match(NAME, text) else []
+    if len(listed) > 1 and all(p.title or p.organization for p in listed):
+        return listed  # "A, titel, Org, och B, titel vid X": one line, several people
     person = programme_line(text, municipality_of)
     if person:
         return [person]
@@ -1102,7 +1109,8 @@ def _split_slot(text: str) -> tuple[str, list[ParsedPerson], str]:
         people = _person_line(Block("paragraph", bracketed["who"]))
         if people:
             return bracketed["title"], people, ""
-        text = bracketed["title"].rstrip(" –")  # "(4:30 minuter in i filmen)": a note
+        if not bracketed["who"][:1].isupper():
+            text = bracketed["title"].rstrip(" –")  # "(4:30 minuter in i filmen)"
     title, dash, tail = text.rpartition(" – ")
     if dash and re.match(NAME, tail):
         who, *rest = split_sentences(tail)

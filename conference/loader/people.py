@@ -146,7 +146,7 @@ ACTION_VERBS = set(
     diskuterade diskuterar reflekterade reflekterar svarade svarar konstaterade
     konstaterar förklarade förklarar framhöll framhåller sa säger summerade
     inspirerade gästade besökte modererade intervjuade informerade informerar invigde inviger
-    guidade guidar demonstrerade demonstrerar tipsade tipsar""".split()
+    guidade guidar demonstrerade demonstrerar tipsade tipsar samtalade samtalar""".split()
 )
 # Words that open a clause after a person's description: "…, om kommunens arbete".
 CLAUSE_WORDS = {"om", "kring", "som", "med", "och", "samt", "där", "vilket"}
@@ -181,7 +181,7 @@ APPOSITIVE = re.compile(
 TALK_VERBS = set(
     """berättade berättar pratade pratar talade talar föreläste föreläser presenterade
     presenterar beskrev beskriver inledde inleder öppnade avslutade redogjorde
-    modererade ledde delade""".split()
+    modererade ledde delade samtalade samtalar""".split()
 )
 # "en kartläggning av Name", "ministern Name": cited or only spoken of.
 NOT_HERE_BEFORE = re.compile(rf"(?:\bav|minister(?:n)?|[{LOWER}]+ministern) $")
@@ -445,12 +445,21 @@ def people_in_list(text: str, municipality_of) -> list[ParsedPerson]:
             rf"(?:^|, (?:och |samt )?| och | samt )(?P<name>{NAME})", rest
         )
         if is_name(_clean_name(found.group("name"))[1])
+        # Past the first, a name in a list starts with a first name: "Kultur och
+        # Fritid Värnamo" goes on an organisation's name.
+        and (
+            found.start() == 0
+            or is_first_name(_clean_name(found["name"])[1].split()[0])
+        )
     ]
     people = []
     for number, found in enumerate(starts):
         end = starts[number + 1].start() if number + 1 < len(starts) else len(rest)
         prefix, name = _clean_name(found.group("name"))
         detail = rest[found.end() : end].strip(" ,")
+        parts = detail.split(", ")
+        clause = next((i for i, part in enumerate(parts) if _starts_clause(part)), None)
+        detail = ", ".join(parts[:clause]) if clause is not None else detail
         bracketed = re.fullmatch(r"\((.+)\)", detail)
         if bracketed:
             detail = bracketed.group(1)  # "Name (Org)": the organisation alone
@@ -600,7 +609,11 @@ def _appositive(text: str, municipality_of) -> list[ParsedPerson]:
             if not (_mentioned(before) or NOT_HERE_BEFORE.search(before)):
                 found.append(ParsedPerson(name))
     for match in VERB_THEN_NAME.finditer(text):
-        if match.group("verb") in ACTION_VERBS and is_name(match.group("name")):
+        verb = match.group("verb")
+        if verb == "med":  # "samtalar med Name, titel": the other one on stage
+            words = text[: match.start()].split()
+            verb = words[-1] if words else ""
+        if verb in ACTION_VERBS and is_name(match.group("name")):
             found.append(describe(match["name"], match["detail"], municipality_of))
     for match in TITLE_THEN_NAME.finditer(text):
         title = title_of(match.group("title"))

@@ -33,7 +33,7 @@ def unwrap(text: str) -> str:
     lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
     lines = _without_contents(lines)
     if not looks_wrapped(lines):
-        return "\n".join(lines)
+        return "\n".join(_joined_after_commas(lines))
     width = _margin(lines)
     joined: list[str] = []
     for number, line in enumerate(lines):
@@ -47,6 +47,17 @@ def unwrap(text: str) -> str:
         else:
             joined.append(line)
     return "\n".join(joined)
+
+
+def _joined_after_commas(lines: list[str]) -> list[str]:
+    """Join a line that ends with a comma to the next: no paragraph ends with one."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1].endswith(",") and line:
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _margin(lines: list[str]) -> int:
