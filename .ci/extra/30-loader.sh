@@ -12,5 +12,5 @@ export DATABASE_URL="sqlite:///$(mktemp -d)/loader-ci.sqlite3"
     | grep -q "^  skapade: 0$"
 .venv/bin/python manage.py export_conference --indent 0 | .venv/bin/python -c \
     'import json, sys; data = json.load(sys.stdin); assert data["events"] and data["key_figures"]'
-.venv/bin/python manage.py load_conference tests/fixtures/loader/corpus -v 0
+.venv/bin/python manage.py load_conference tests/fixtures/loader/corpus tests/fixtures/loader/holdout -v 0
 echo "loader: ok"

@@ -445,8 +445,8 @@ def people_in_list(text: str, municipality_of) -> list[ParsedPerson]:
             rf"(?:^|, (?:och |samt )?| och | samt )(?P<name>{NAME})", rest
         )
         if is_name(_clean_name(found.group("name"))[1])
-        # Past the first, a name in a list starts with a first name: "Kultur och
-        # Fritid Värnamo" goes on an organisation's name.
+        # Past the first, a name in a list starts with a first name: "Idrott och
+        # Fritid Norr" goes on an organisation's name.
         and (
             found.start() == 0
             or is_first_name(_clean_name(found["name"])[1].split()[0])
