@@ -175,6 +175,7 @@ class _Session:
     ended: bool = False  # a break or a new chapter followed: nothing more belongs here
     programme_item: bool = False  # a time slot: a session even with nothing under it
     told_in_prose: bool = False  # began at a sentence, as talks on a prose page do
+    after_caption_of: "_Session | None" = None  # began where a caption closed that one
     untitled: bool = False
     case_mode: bool = False
     voice_person: str = ""
@@ -324,7 +325,8 @@ class Extractor:
             self.intro.append(block)
         else:
             if current.closed:
-                current = self._start("", untitled=True)
+                previous, current = current, self._start("", untitled=True)
+                current.after_caption_of = previous
             self._content(block, current)
 
     def _next_presenter(self, block: Block, current) -> bool:
@@ -832,6 +834,7 @@ class Extractor:
             for s in self.sessions
             if s.record.blocks or s.record.speakers or s.programme_item
         ]
+        self._umbrellas(sessions)
         used: set[str] = set()
         for session in sessions:
             self._finish(session, event, used)
@@ -881,6 +884,30 @@ class Extractor:
                 name = match.group(1).strip()
                 return ABBREVIATIONS.get(name, name)[:200]
         return ""
+
+    def _umbrellas(self, sessions: list[_Session]) -> None:
+        """Keep a heading over two talks from being the title of only the first.
+
+        A heading, a talk closed by its speakers' photo caption, then a second talk by
+        another organisation, closed by its own caption, and no heading between: the
+        heading gathers both ("Kommunerna berättade"). The first talk then gets a
+        suggested title, flagged, and the heading stays as its first sub-heading.
+        """
+        for second in sessions:
+            first = second.after_caption_of
+            if first is None or first.untitled or first.record.kind == "voices":
+                continue
+            ours, theirs = self._organisations(first), self._organisations(second)
+            if ours and theirs and not ours & theirs:
+                first.record.blocks.insert(
+                    0, ParsedBlock("heading", first.record.title)
+                )
+                first.record.title = ""
+                first.untitled = True
+
+    def _organisations(self, session: _Session) -> set[str]:
+        people = (self.people.get(name) for name, _ in session.record.speakers)
+        return {p.organization for p in people if p and p.organization}
 
     def _intro_quotes(self) -> list[ParsedQuote]:
         """Return the introduction's quotes: the event's own, in no session."""

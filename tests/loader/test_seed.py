@@ -43,7 +43,7 @@ def test_seed_sessions_in_order_with_speakers_kinds_and_municipalities(seed_even
             [],
         ),
         (
-            "Kommunerna delade med sig till varandra",
+            "Kompetenscenter Göteborgs stad",
             "presentation",
             True,
             ["Anki Eyram", "Daniel Nordlund", "Nadja Idris"],
@@ -78,9 +78,21 @@ def test_seed_sections_without_heading_get_a_flagged_suggested_title(seed_event)
     ]
 
     assert untitled == [
+        "Kompetenscenter Göteborgs stad",
         "Kompetenscentrum Arbetsmarknad, Kungsbacka kommun",
         "Kristina Alstam",
     ]
+
+
+def test_seed_heading_over_two_talks_titles_neither(seed_event):
+    first, second = seed_event.sessions[2:4]
+
+    assert (first.title, first.blocks[0].kind, first.blocks[0].text) == (
+        "Kompetenscenter Göteborgs stad",
+        "heading",
+        "Kommunerna delade med sig till varandra",
+    )
+    assert second.title == "Kompetenscentrum Arbetsmarknad, Kungsbacka kommun"
 
 
 def test_seed_people_have_titles_organisations_and_municipalities(seed_event):
@@ -243,7 +255,9 @@ def test_seed_quotes_keep_their_final_full_stop(seed_event):
 
 
 def test_seed_case_example_is_one_block(seed_event):
-    [session] = [s for s in seed_event.sessions if s.title.startswith("Kommunerna")]
+    [session] = [
+        s for s in seed_event.sessions if s.title.startswith("Kompetenscenter")
+    ]
     examples = [b.text for b in session.blocks if b.kind == "case_example"]
 
     assert len(examples) == 2
