@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.text import slugify
 
-from . import anomalies, figures, mentions
+from . import anomalies, figures, mentions, tables
 from .dates import event_date as find_event_date
 from .municipalities import find_municipalities, municipality_of
 from .numbers import find_dates
@@ -945,6 +945,14 @@ class Extractor:
 
     def _finish(self, session: _Session, event: ParsedEvent, used: set[str]) -> None:
         record = session.record
+        while (
+            record.blocks
+            and record.blocks[-1].kind == "heading"
+            and not tables.cells(record.blocks[-1].text)
+        ):
+            # A heading with nothing under it before the next talk is a picture's
+            # caption or alt text left in the page, not a sub-heading.
+            record.blocks.pop()
         speakers = [
             self.people[name] for name, _ in record.speakers if name in self.people
         ]

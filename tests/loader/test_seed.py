@@ -263,3 +263,13 @@ def test_seed_case_example_is_one_block(seed_event):
     assert len(examples) == 2
     assert examples[0].startswith("Anki berättar om ett case")
     assert "\n\nHon fick först" in examples[0]
+
+
+def test_seed_picture_caption_is_no_empty_sub_heading(seed_event):
+    headings_last = [
+        s.title
+        for s in seed_event.sessions
+        if s.blocks and s.blocks[-1].kind == "heading"
+    ]
+
+    assert headings_last == []

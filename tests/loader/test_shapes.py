@@ -316,3 +316,16 @@ def test_a_participant_who_came_to_listen_is_not_a_speaker():
 
     assert talks(event) == [("Erfarenheter", ["Ola Sten"])]
     assert "Eva Rask" in {p.name for p in event.people}
+
+
+def test_a_table_that_ends_a_talk_keeps_its_figures():
+    text = (
+        "Temadag om skolan\n\nDen 2 maj 2024 möttes kommunerna.\n\n"
+        "Närvaron – Ola Sten\n\nOla Sten visade tabellen.\n\n"
+        "Kommun;År;Andel (%)\nLerum;2023;91\nAle;2023;88\n"
+    )
+
+    assert figures(read_text(text)) == [
+        (Decimal(91), "percent", "2023", "1441"),
+        (Decimal(88), "percent", "2023", "1440"),
+    ]
