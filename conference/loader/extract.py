@@ -29,6 +29,20 @@ from .people import (
     split_names,
     strip_parties,
 )
+from .programme import (
+    BREAK,
+    DASH_NAME,
+    LETTERED_ITEM,
+    LINE_MAX,
+    NAMED_ITEM,
+    PROGRAMME_LABEL,
+    TIME_SLOT,
+    dash_speakers,
+    person_line,
+    programme_item,
+    split_slot,
+)
+from .prose import OPENING_CHARS, attends, prose_title, turn_speakers
 from .records import (
     Block,
     Hints,
@@ -38,6 +52,7 @@ from .records import (
     ParsedQuote,
     ParsedSession,
 )
+from .sentences import capitalise, split_sentences
 
 CONTACT_HEADING = re.compile(
     r"^(?:kontakt|kontakter|kontaktpersoner?|kontakta oss|frågor om|"
@@ -68,38 +83,9 @@ SAID = re.compile(
     rf"(?P<who>{NAME}|[A-ZÅÄÖ][a-zåäö]+|de|hon|han|hen)\b[^.]*\.?$"
 )
 ATTRIBUTION_TAIL = 160  # "…, sa Anna Berg i sitt anförande." sits at the very end
-# A sentence ends at a full stop, not at a name's initial ("Lisa B. Ahl").
-SENTENCE = re.compile(r"(?<=[.!?])(?<![ .][A-ZÅÄÖ]\.)\s+(?=[A-ZÅÄÖ0-9\"”–])")
 PRONOUNS = {"hon", "han", "hen"}
-TIME_SLOT = re.compile(
-    r"^(?:[Kk]l(?:ockan|\.)?\s*)?(?:[01]?\d|2[0-3])[.:][0-5]\d"
-    r"(?:\s*[-–]\s*(?:[01]?\d|2[0-3])[.:][0-5]\d)?:?\s+(?P<title>\S.*)$"
-)
-BREAK = re.compile(
-    r"^(?:registrering|\w*lunch\w*|\w*kaffe\w*|\w*fika\w*|paus|bensträckare|mingel|"
-    r"middag|frukost|incheckning|tack för|\w+ avslutas\b)",
-    re.I,
-)
-# Sentences that hand the floor to the next speaker on a page written as prose.
-PROSE_TURN = re.compile(
-    r"^(?:Dagen (?:inleddes|öppnades|startade)|Först ut|Sedan|Därefter|Därpå|"
-    r"Efter (?:lunch|det|detta|pausen|fikat|kaffet)|Före lunch|Under (?:förmiddagen|"
-    r"eftermiddagen)|Eftermiddagen|Förmiddagen|Nästa talare|Näst på tur|"
-    r"Avslutningsvis|Till sist|Sist ut|Dagen avslutades|Dagens sista)\b"
-    r"|\b(?:tog (?:sedan |därefter )?(?:\S+ ){1,4}(?:över|vid)|inledde dagen|"
-    r"öppnade dagen|avslutade dagen|inledningsvis|därefter|avslutningsvis)\b"
-)
-PROSE_TOPIC = re.compile(
-    r"\b(?:under rubriken|med titeln) [”\"“]([^”\"“]{4,})[”\"“]"
-    r"|\b(?:om|kring|på temat) ((?:hur|vad|varför|att )?[^.,;:!?]{8,}?)"
-    r"(?=[.,;:!?]|\s+(?:och|men|som)\s|$)"
-)
 # "2.1 Title": a report's numbered section; "2 Föreläsningar" a chapter.
 SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?=[A-ZÅÄÖ])")
-# "Program:", "Dagens program": what follows lists the day's items.
-PROGRAMME_LABEL = re.compile(
-    r"^(?:dagens |preliminärt )?program(?:met)?(?: i korthet| för dagen)?:?$", re.I
-)
 # Headings that organise a page or report but are no talk of their own.
 NOT_A_TALK = re.compile(
     r"^(?:program(?:met)?(?: i korthet| för dagen)?|dagens program|programpunkter|"
@@ -127,27 +113,8 @@ EVENT_WORD = re.compile(
     r"workshop|kongress|symposi|frukost|kväll|mässa|dokumentation|nätverk|program",
     re.I,
 )
-# A paragraph that opens with its speaker names them within its first words.
-OPENING_CHARS = 60
 # "Kansliet: Name", "Presskontakt: Name": a label before a contact's name.
 CONTACT_LABEL = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+:\s*")
-# "Title – Name", "Title – A och B, Org": a talk and who gave it.
-DASH_NAME = re.compile(rf" [–—-] {NAME}")
-# "Name; TITEL": a list that names a speaker and then their talk.
-NAMED_ITEM = re.compile(rf"^(?P<name>{NAME})\s*[;:]\s+(?P<title>\S.{{3,150}})$")
-# "a) Title – Name": one of a day's parallel sessions, lettered.
-LETTERED_ITEM = re.compile(r"^[a-h]\)\s+(?P<title>\S.*)$")
-# "Med A, B och C", "Deltagare: …": who takes part in a programme item.
-SLOT_LIST_LABEL = re.compile(
-    r"^(?i:(?:(?:panel|samtal|panelsamtal)\s+)?(?:med|medverkande|deltagare|panel))\b:?"
-    r"(?:\s+[a-zåäö]+(?=\s+[A-ZÅÄÖ]))?\s*"
-)
-# ", planeringschef i X, deltog för första gången": who came to listen.
-ATTENDED = re.compile(
-    r"^(?:,[^,]{0,120},)?\s+(?:deltog|deltar|besökte|var på plats|var en av deltagarna)\b"
-)
-# A programme's line that names a speaker is short.
-LINE_MAX = 160
 # "Plats: Kulturhuset", "Tid: 9–16": a field of an event page, not its title.
 FIELD = re.compile(
     r"^(?:plats|tid|datum|dag|ort|lokal|adress|besöksadress|postadress|växel|telefon|"
@@ -181,10 +148,6 @@ class _Session:
     voice_person: str = ""
     quote_source: str = ""
     voices: list[tuple[str, str]] = field(default_factory=list)  # (text, person)
-
-
-def split_sentences(text: str) -> list[str]:
-    return [part for part in SENTENCE.split(text) if part.strip()]
 
 
 class Extractor:
@@ -306,7 +269,7 @@ class Extractor:
             return
         if self._prose_turn(block, current) or self._next_presenter(block, current):
             return
-        people = _person_line(block)
+        people = person_line(block)
         if (
             people
             and current is not None
@@ -347,13 +310,12 @@ class Extractor:
         opening = [
             p
             for p in people
-            if block.text.find(p.name) < OPENING_CHARS
-            and not _attends(first[0], p.name)
+            if block.text.find(p.name) < OPENING_CHARS and not attends(first[0], p.name)
         ]
         known = {name for name, _ in record.speakers} | set(self.moderators)
         if not opening or any(person.name in known for person in people):
             return False
-        session = self._start(_prose_title(block.text), untitled=True)
+        session = self._start(prose_title(block.text), untitled=True)
         session.untitled = not session.record.title
         session.told_in_prose = True
         for person in opening:
@@ -385,7 +347,7 @@ class Extractor:
             for item in block.items:
                 self._slot(Block("paragraph", item))
             return True
-        items = [(item, _split_slot(item)) for item in block.items]
+        items = [(item, split_slot(item)) for item in block.items]
         dashed = [item for item in block.items if DASH_NAME.search(item)]
         labelled = preceding is not None and PROGRAMME_LABEL.match(preceding.text)
         if not labelled and len(dashed) * 2 < len(block.items):
@@ -393,7 +355,7 @@ class Extractor:
         if sum(bool(people) for _, (_, people, _) in items) * 2 < len(items):
             return False
         for item, (title, people, _) in items:
-            session = self._start(_prose_title(item) or title)
+            session = self._start(prose_title(item) or title)
             session.programme_item = True
             for person in people:
                 self._register(person)
@@ -403,7 +365,7 @@ class Extractor:
     @staticmethod
     def _is_contact_line(block: Block) -> bool:
         text = CONTACT_LABEL.sub("", block.text)
-        return is_name(text) or bool(_person_line(block)) or bool(BYLINE.match(text))
+        return is_name(text) or bool(person_line(block)) or bool(BYLINE.match(text))
 
     def _moderator_line(self, block: Block) -> bool:
         """Read "Moderator: Name, titel, Org" standing on its own line."""
@@ -433,19 +395,19 @@ class Extractor:
         if current is not None and not (current.untitled or current.told_in_prose):
             return False
         first = split_sentences(block.text)[:2]
-        speakers = _turn_speakers(first)
+        speakers = turn_speakers(first)
         if not speakers and self._prose_page():
             # A page without headings gives each talk a paragraph that opens with it.
             speakers = [
                 person
                 for person in people_in_sentence(first[0], municipality_of)
-                if not _attends(first[0], person.name)
+                if not attends(first[0], person.name)
                 and person.name not in self.moderators
             ]
         known = {name for name, _ in current.record.speakers} if current else set()
         if not speakers or all(person.name in known for person in speakers):
             return False
-        session = self._start(_prose_title(block.text), untitled=True)
+        session = self._start(prose_title(block.text), untitled=True)
         for person in speakers:
             if person.name not in self.moderators:
                 self._add_speaker(session, person)
@@ -481,7 +443,7 @@ class Extractor:
         lettered = (
             LETTERED_ITEM.match(block.text) if block.kind == "paragraph" else None
         )
-        if lettered and _split_slot(lettered.group("title"))[1]:
+        if lettered and split_slot(lettered.group("title"))[1]:
             match = lettered  # "a) Title – Name, titel, Org": one of parallel sessions
         if not match or (block.level and block.level < self._top_level()):
             return False
@@ -497,7 +459,7 @@ class Extractor:
             self._add_speaker(session, ParsedPerson(speaker[1]))
             return True
         # "10.20 Title. Name, titel, Org." or "10.00 Title, Name": who speaks follows.
-        title, people, said = _split_slot(title)
+        title, people, said = split_slot(title)
         session = self._start(title)
         session.programme_item = True
         for person in people:
@@ -558,7 +520,7 @@ class Extractor:
         text = block.text
         if _mostly_date(text) or FIELD.match(text):
             return  # "Tisdag 11 mars", "Plats: Stadshuset": the event's details
-        speaker = heading_speaker(text) or _dash_speakers(text)
+        speaker = heading_speaker(text) or dash_speakers(text)
         if self.position < self.preamble_end and not speaker:
             return  # a subtitle or section label among the title's lines
         depth = self._section_depth(text)
@@ -654,7 +616,7 @@ class Extractor:
                     self._speakers_in(item, session)
             return
         if block.kind == "quote":
-            item = _programme_item(block.text) if not record.blocks else []
+            item = programme_item(block.text) if not record.blocks else []
             if item:
                 # "– Title, A och B, Org" under a programme item: a part of it.
                 record.blocks.append(ParsedBlock("bullet_list", items=[block.text]))
@@ -688,7 +650,7 @@ class Extractor:
             named = {person.name for person in listed}
             for person in [*listed, *(p for p in people if p.name not in named)]:
                 self._register(person)
-                if person.name in self.moderators or _attends(sentence, person.name):
+                if person.name in self.moderators or attends(sentence, person.name):
                     continue  # "Name, planeringschef i X, deltog": a participant
                 self._add_speaker(session, person)
 
@@ -723,7 +685,7 @@ class Extractor:
         if is_name(text):
             self.contacts.append(ParsedPerson(text))
             return True
-        described = _person_line(Block("paragraph", text))
+        described = person_line(Block("paragraph", text))
         if len(described) == 1:
             self.contacts.append(described[0])  # "Name, titel, Org" on one line
             return True
@@ -764,7 +726,7 @@ class Extractor:
     def _introduces_someone_new(self, following: list[Block], current) -> bool:
         if not following:
             return False
-        people = _person_line(following[0])
+        people = person_line(following[0])
         if not people and following[0].kind == "paragraph":
             first = split_sentences(following[0].text)[:1]
             people = people_in_sentence(first[0], municipality_of) if first else []
@@ -856,7 +818,7 @@ class Extractor:
             for item in block.items:
                 # "Medverkande" lists: who each participant is, said once.
                 line = Block("paragraph", item)
-                people = _person_line(line) or people_in_sentence(item, municipality_of)
+                people = person_line(line) or people_in_sentence(item, municipality_of)
                 for person in people:
                     self._register(person)
             text = block.text or "\n".join(f"• {item}" for item in block.items)
@@ -1006,7 +968,7 @@ class Extractor:
                     ParsedQuote(
                         text=text,
                         person=person,
-                        attribution="" if person else _capitalise(session.quote_source),
+                        attribution="" if person else capitalise(session.quote_source),
                         municipality=known.municipality if known else "",
                         session=session.record.slug,
                     )
@@ -1059,135 +1021,6 @@ def _unique_slug(title: str, used: set[str]) -> str:
     return slug
 
 
-def _person_line(block: Block) -> list[ParsedPerson]:
-    """Return the people of a line that only names them, as programmes list them.
-
-    "Name, titel, Org", "Kommunalrådet Name (M)", "A och B, Org": short, no sentence.
-    """
-    text = block.text
-    if block.kind not in ("heading", "paragraph") or len(text) > LINE_MAX:
-        return []
-    if text.startswith("(") and text.endswith(")"):
-        text = text[1:-1]  # "(Name, Org)" under a programme's item
-    if text.endswith((".", "!", "?", ":")):
-        return []  # a sentence is text, whoever it names
-    text = SLOT_LIST_LABEL.sub("", text) if SLOT_LIST_LABEL.match(text) else text
-    listed = people_in_list(text, municipality_of) if re.match(NAME, text) else []
-    if len(listed) > 1 and all(p.title or p.organization for p in listed):
-        return listed  # "A, titel, Org, och B, titel vid X": one line, several people
-    person = programme_line(text, municipality_of)
-    if person:
-        return [person]
-    if BYLINE.match(text):
-        return parse_caption("", text, municipality_of)  # "A och B, Org"
-    if len(text.split()) > 12:
-        return []
-    people = people_in_sentence(text, municipality_of)
-    named = sum(len(person.name) for person in people)
-    return people if people and named * 3 >= len(strip_parties(text)) else []
-
-
-def _dash_speakers(heading: str) -> tuple[str, list[str]] | None:
-    """Return (title, names) for "Title – A och B (bilder)": a talk given by several."""
-    title, dash, tail = heading.rpartition(" – ")
-    tail = re.sub(r"\s*\([^()]*\)$", "", tail)
-    names = caption_names(tail) if dash and title else []
-    return (title, names) if names else None
-
-
-def _attends(sentence: str, name: str) -> bool:
-    """Return whether a sentence tells that someone took part, not that they spoke."""
-    after = sentence[sentence.find(name) + len(name) :]
-    return bool(ATTENDED.match(after))
-
-
-def _programme_item(text: str) -> list[ParsedPerson]:
-    """Return who gives a part of a programme item: "Title, A och B, Org"."""
-    match = re.search(rf", (?={NAME})", text)
-    return parse_caption("", text[match.end() :], municipality_of) if match else []
-
-
-def _turn_speakers(sentences: list[str]) -> list[ParsedPerson]:
-    """Return who takes the floor in a paragraph that opens with a turn, or []."""
-    if not sentences or not PROSE_TURN.search(sentences[0]):
-        return []
-    for sentence in sentences:
-        people = people_listed(sentence, municipality_of) or people_in_sentence(
-            sentence, municipality_of
-        )
-        if people:
-            return people
-        names = [ParsedPerson(n) for n in re.findall(NAME, sentence) if is_name(n)]
-        if names:
-            return names[:3]
-    return []
-
-
-def _prose_title(text: str) -> str:
-    """Return the topic of a talk told in prose ("… berättade X om hur …")."""
-    for sentence in split_sentences(text)[:2]:
-        match = PROSE_TOPIC.search(sentence)
-        if match:
-            return _capitalise((match.group(1) or match.group(2)).strip())[:120]
-    return ""
-
-
-def _split_slot(text: str) -> tuple[str, list[ParsedPerson], str]:
-    """Return a time slot's title, the people named in it and the text that follows.
-
-    "Title. Name, titel, Org.", "Title – Name, titel, Org", "Title. Med A, B och C.",
-    "Title, Landshövding Name", "Kommunalrådet Name inleder": who gives the item. A
-    programme that documents the day goes on with what was said.
-    """
-    bracketed = re.match(r"^(?P<title>.+?)\s*\((?P<who>[^()]+)\)\.?$", text)
-    if bracketed:
-        people = _person_line(Block("paragraph", bracketed["who"]))
-        if people:
-            return bracketed["title"], people, ""
-        if not bracketed["who"][:1].isupper():
-            text = bracketed["title"].rstrip(" –")  # "(4:30 minuter in i filmen)"
-    title, dash, tail = text.rpartition(" – ")
-    if dash and re.match(NAME, tail):
-        who, *rest = split_sentences(tail)
-        people = _people_named(who)
-        if people:
-            return title, people, " ".join(rest)
-    parts = split_sentences(text)
-    title = parts[0].rstrip(".") if len(parts) > 1 else text.rstrip(".")
-    people = people_in_sentence(title, municipality_of) + _opening_name(title)
-    rest = parts[1:]
-    named = _people_named(rest[0]) if rest else []
-    if named:
-        people, rest = people + named, rest[1:]
-    elif len(parts) == 1:
-        head, _, tail = text.rpartition(", ")
-        named = _person_line(Block("paragraph", tail.strip(" ."))) if head else []
-        if named:
-            return head, named, ""
-    unique = {person.name: person for person in reversed(people)}
-    return title, list(reversed(unique.values())), " ".join(rest)
-
-
-def _people_named(text: str) -> list[ParsedPerson]:
-    """Return who a programme item's words after its title name, in any of the forms."""
-    text = SLOT_LIST_LABEL.sub("", text.strip()).rstrip(".")
-    listed = people_in_list(text, municipality_of)
-    return (
-        people_listed(text, municipality_of)
-        or moderators_in_sentence(text, municipality_of)
-        or (listed if len(listed) > 1 else [])
-        or parse_caption("", text, municipality_of)
-        or _person_line(Block("paragraph", text))
-        or listed
-    )
-
-
-def _opening_name(text: str) -> list[ParsedPerson]:
-    """ "Name reflekterar över dagen": a programme item that begins with its speaker."""
-    match = re.match(rf"({NAME}) [a-zåäö]", text)
-    return [ParsedPerson(match.group(1))] if match and is_name(match.group(1)) else []
-
-
 def _mostly_date(text: str) -> bool:
     """Return whether a line is a date and little else ("Onsdag 9 april")."""
     covered = sum(end - start for _, start, end in find_dates(text))
@@ -1197,7 +1030,3 @@ def _mostly_date(text: str) -> bool:
 def _first_words(text: str, count: int) -> str:
     sentence = split_sentences(text)[0] if split_sentences(text) else text
     return " ".join(sentence.split()[:count]).rstrip(".:,;") or text.strip()[:200]
-
-
-def _capitalise(text: str) -> str:
-    return text[:1].upper() + text[1:] if text else ""

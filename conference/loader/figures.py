@@ -23,6 +23,7 @@ from .numbers import (
     fraction_before,
 )
 from .records import ParsedEvent, ParsedFigure, ParsedPerson, ParsedSession
+from .sentences import split_sentences
 
 CONTEXT = 160  # characters around a number that may describe it
 YEAR_WORD = re.compile(r"(?:19|20)\d{2}")
@@ -129,8 +130,6 @@ INTRODUCTION = ParsedSession(title="", slug="")
 
 
 def _figures_in_text(text, session, area, context_year, event):
-    from .extract import split_sentences
-
     figures: list[ParsedFigure] = []
     previous_sentence: list[ParsedFigure] = []
     context_area = None  # an area a sentence named carries over to the next ones
