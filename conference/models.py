@@ -4,10 +4,9 @@ from django.apps import apps
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
-
-from conference.links import link
 
 NATIONAL_CODE = "0000"
 
@@ -115,7 +114,7 @@ class Municipality(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return link("conference:municipality_detail", slug=self.slug)
+        return reverse("conference:municipality_detail", kwargs={"slug": self.slug})
 
     @property
     def is_national(self) -> bool:
@@ -180,7 +179,7 @@ class Event(LoadedRecord):
         return self.title
 
     def get_absolute_url(self):
-        return link("conference:event_detail", slug=self.slug)
+        return reverse("conference:event_detail", kwargs={"slug": self.slug})
 
 
 class EventPerson(models.Model):
@@ -356,4 +355,4 @@ class KeyFigure(LoadedRecord):
         return f"{self.label}: {self.value} {self.unit}"
 
     def get_absolute_url(self):
-        return link("analysis:key_figure_detail", pk=self.pk)
+        return reverse("analysis:key_figure_detail", kwargs={"pk": self.pk})

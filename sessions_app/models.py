@@ -2,10 +2,10 @@
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from conference.links import link
 from conference.models import EventQuerySet, LoadedRecord, through
 
 
@@ -99,8 +99,9 @@ class Session(LoadedRecord):
         return self.title
 
     def get_absolute_url(self):
-        return link(
-            "sessions_app:session_detail", event_slug=self.event.slug, slug=self.slug
+        return reverse(
+            "sessions_app:session_detail",
+            kwargs={"event_slug": self.event.slug, "slug": self.slug},
         )
 
     @property

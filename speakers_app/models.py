@@ -2,10 +2,10 @@
 
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from conference.links import link
 from conference.models import EventPerson, EventQuerySet, LoadedRecord
 from sessions_app.models import ContentBlock, Quote, SessionQuerySet, SessionSpeaker
 
@@ -88,4 +88,4 @@ class Person(LoadedRecord):
         return self.name
 
     def get_absolute_url(self):
-        return link("speakers_app:person_detail", slug=self.slug)
+        return reverse("speakers_app:person_detail", kwargs={"slug": self.slug})

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from conference.analysis import selectors
@@ -16,7 +17,6 @@ from conference.analysis.exports import FORMATS, export_response, site_detail_ur
 from conference.analysis.filter_form import filter_form
 from conference.analysis.filters import KeyFigureFilterSet, key_figure_filterset
 from conference.formatting import format_figure
-from conference.links import link
 from conference.models import NATIONAL_CODE, KeyFigure
 from conference.templating import url
 
@@ -73,7 +73,9 @@ def export_links(query: str) -> list[dict]:
     return [
         {
             "label": EXPORT_LABELS[export_format],
-            "url": link("analysis:key_figure_export", export_format=export_format)
+            "url": reverse(
+                "analysis:key_figure_export", kwargs={"export_format": export_format}
+            )
             + suffix,
         }
         for export_format in FORMATS
