@@ -59,17 +59,15 @@ LINE_END = re.compile(r"\s*(?:$|[,;(–-]|kl\b)", re.I | re.M)
 YEAR = re.compile(rf"(?<![\d:,.\-/])({_YEAR})(?![\d:\-/]|[.,]\d)")
 NAME_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 CITATION = re.compile(rf"\([^()]*\b{_YEAR}\)")
-# A date right after these words is when the page was written, not when the event was.
-# "Sidan uppdaterades 2024-10-11" on a page saved as text.
-DATELINE_LINE = re.compile(
-    r"\b(?:publicerad|publicerades|uppdaterad|uppdaterades|senast ändrad)\b", re.I
-)
-MAX_DATELINE_LINES = 5000
-DATELINE = re.compile(
+# Words of a page's dateline: "Publicerad 12 mars", "Sidan uppdaterades 2024-10-11".
+DATELINE_WORDS = (
     r"\b(?:publicerad|publicerat|publicerades|uppdaterad|uppdaterat|uppdaterades|"
-    r"senast ändrad|ändrad|skriven|skrivet)\b[^.\n]{0,12}$",
-    re.I,
+    r"senast ändrad|ändrad|skriven|skrivet)\b"
 )
+DATELINE_LINE = re.compile(DATELINE_WORDS, re.I)
+MAX_DATELINE_LINES = 5000
+# A date right after these words is when the page was written, not when the event was.
+DATELINE = re.compile(DATELINE_WORDS + r"[^.\n]{0,12}$", re.I)
 # A year is read as the phrase's only when it is written this close to it.
 YEAR_WINDOW = 40
 # A day written without a year is not read through a leap year it lacks: 29 februari is

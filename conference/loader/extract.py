@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from . import anomalies, figures, mentions, tables
 from .dates import event_date as find_event_date
+from .furniture import is_furniture
 from .municipalities import find_municipalities, municipality_of
 from .numbers import find_dates
 from .people import (
@@ -124,9 +125,6 @@ FIELD = re.compile(
     re.I,
 )
 TITLE_WORDS = 12
-DATELINE = re.compile(
-    r"^(?:publicerad|uppdaterad|senast ändrad)\b|^(?:text|foto|bild|fotograf):", re.I
-)
 # "GR arrangerade": the organiser's short name stands for its full name.
 ABBREVIATIONS = dict(settings.REGION_ABBREVIATIONS)
 
@@ -240,7 +238,7 @@ class Extractor:
             (number, block.text)
             for number, block in enumerate(self.blocks[:index])
             if not _mostly_date(block.text)
-            and not DATELINE.match(block.text)
+            and not is_furniture(block.text)
             and not FIELD.match(block.text)
             and not CONTACT_HEADING.match(block.text)
             and not TIME_SLOT.match(block.text)
@@ -534,7 +532,7 @@ class Extractor:
         if NOT_A_TALK.match(text):
             self._umbrella(text, current)
             return
-        if DATELINE.match(text):
+        if is_furniture(text):
             return  # "Uppdaterad 3 juni 2024": page furniture, not content
         names = caption_names(text)
         if names and all(self._known(name) for name in names):
@@ -796,7 +794,7 @@ class Extractor:
             for s in self.sessions
             if s.record.blocks or s.record.speakers or s.programme_item
         ]
-        self._umbrellas(sessions)
+        self._untitle_headings_over_two_talks(sessions)
         used: set[str] = set()
         for session in sessions:
             self._finish(session, event, used)
@@ -847,7 +845,7 @@ class Extractor:
                 return ABBREVIATIONS.get(name, name)[:200]
         return ""
 
-    def _umbrellas(self, sessions: list[_Session]) -> None:
+    def _untitle_headings_over_two_talks(self, sessions: list[_Session]) -> None:
         """Keep a heading over two talks from being the title of only the first.
 
         A heading, a talk closed by its speakers' photo caption, then a second talk by

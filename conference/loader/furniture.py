@@ -26,7 +26,7 @@ FURNITURE_LINE = re.compile(
       | ja | nej | ja\s+nej
       | till\s+\S+\s+startsida | languages | other\s+languages | lättläst
       | \[(?:bild|foto|image)\s*:.{0,200}\]
-      | (?:foto|fotograf|bild|illustration)\s*:\s*\S.{0,60}
+      | (?:foto|fotograf|bild|illustration|text)\s*:\s*\S.{0,60}
       | sida\s+\d+\s*(?:\(\d+\)|av\s+\d+)? | \d+\s*\(\d+\)
       | .{0,200}\((?:pdf|play|word|excel|powerpoint|video|film|nytt\s+fönster|
           öppnas\s+i\s+(?:ett\s+)?nytt\s+fönster|extern\s+länk)\b[^()]*\)
@@ -80,7 +80,8 @@ REPEATED_MAX = 80  # a running header or footer is a short line
 REPEATED_MIN_COUNT = 3
 PAGE_MIN_LINES = 10  # lines between two running heads: at least a short page
 PHONE = re.compile(r"^[\d +()–-]{7,}$")
-LIST_MARK = re.compile(r"^\s*(?:[•·▪●◦‣∙*–—-]|\d{1,2}[.)])\s")
+# "• Punkt", "o Punkt", "– Citat", "2) Punkt": a new item, never a line's continuation.
+LIST_MARK = re.compile(r"^\s*(?:[o•·▪●◦‣∙*–—-]|\d{1,2}[.)])\s")
 HYPHEN_BREAK = re.compile(r"[A-Za-zÅÄÖåäöÉé]-$")
 CONJUNCTION = re.compile(r"^(?:och|eller|samt|till|som|respektive)\b")
 

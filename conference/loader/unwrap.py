@@ -1,20 +1,15 @@
 """Undo the hard line breaks of text copied from a PDF, so a paragraph is one line.
 
-A PDF's text comes out one printed line at a time: "stod FoU som" / "värd. Konferensen",
-words split with a hyphen at the margin ("konferens-" / "centrum"). A page typed by a
-person has short lines that end where a thought ends; those stay as they are.
+A PDF's text comes out one printed line at a time: "stod FoU som" / "värd. Konferensen".
+A page typed by a person has short lines that end where a thought ends; those stay.
 """
 
 import re
 
-WRAPPED_MIN = 45
-# "o Punkt", "• Punkt", "– Citat": a new list item or quote, never a wrapped line.
-LIST_MARK = re.compile(
-    r"^(?:[o•·▪●◦‣∙*]|[–—-])\s"
-)  # a printed line of body text is at least this long
+from .furniture import LIST_MARK
+
+WRAPPED_MIN = 45  # a printed line of body text is at least this long
 END_OF_THOUGHT = re.compile(r"[.!?:;”\"]$")
-# "kultur- och fritid": a hyphen that stands for a shared ending, not a broken word.
-SHARED_ENDING = re.compile(r"^(?:och|eller|samt|respektive|till)\b")
 # "1 Inledning 2", "2.1 Syfte ..... 3": a table of contents' line.
 CONTENTS_LINE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+\S.*?[\s.]+\d{1,3}$")
 
@@ -39,11 +34,8 @@ def unwrap(text: str) -> str:
     for number, line in enumerate(lines):
         previous = lines[number - 1] if number else ""
         if line and joined and joined[-1] and _continues(previous, line, width):
-            previous = joined[-1]
-            if previous.endswith("-") and not SHARED_ENDING.match(line):
-                joined[-1] = previous[:-1] + line
-            else:
-                joined[-1] = f"{previous} {line}"
+            # A word broken with a hyphen was joined before (furniture.clean_lines).
+            joined[-1] = f"{joined[-1]} {line}"
         else:
             joined.append(line)
     return "\n".join(joined)
