@@ -20,7 +20,6 @@ from .furniture import split_photo_credit
 
 BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "blockquote")
 BLOCK_TAGS += ("figure", "table", "img")
-CONTAINERS = ("ul", "ol", "blockquote", "figure", "table")
 DROPPED = ("script", "style", "noscript", "template", "svg", "iframe", "head")
 # The website around the text: never the main region's content.
 WEBSITE_PARTS = (
@@ -29,7 +28,6 @@ WEBSITE_PARTS = (
     " or @role='contentinfo' or @role='complementary' or @role='search'"
     " or @role='dialog']"
 )
-PAGE_HEADER_FOOTER = "//header | //footer"
 TEXT_TAGS = BLOCK_TAGS + ("li", "td", "figcaption")
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 LAYOUT_CONTENT = ".//h1 | .//h2 | .//h3 | .//p | .//ul | .//ol | .//blockquote"

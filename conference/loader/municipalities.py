@@ -87,10 +87,6 @@ def code_of(name: str) -> str:
     return _names().get(text) or _names().get(text.removesuffix("s"), "")
 
 
-def name_of(code: str) -> str:
-    return {value: key for key, value in _names().items()}.get(code, "")
-
-
 def mentions_region(text: str) -> bool:
     return bool(REGION_WORDS.search(text))
 
