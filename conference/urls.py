@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from conference.health import healthz
 from conference.sitemaps import SITEMAPS
@@ -16,7 +17,7 @@ urlpatterns = [
     path("personer/", include("speakers_app.urls")),
     path("", include("sessions_app.urls")),
     path("", include("conference.public_urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
 
 from conference.analysis import selectors
 from conference.analysis.charts import comparison_charts
@@ -144,6 +145,7 @@ def explorer_charts(filtered, answers: QueryAnswers) -> str:
     return mark_safe(answers.get("charts-html", draw, empty=""))  # noqa: S308
 
 
+@require_safe
 def key_figure_list(request):
     filterset = key_figure_filterset(
         request.GET, queryset=selectors.key_figure_table_rows(), request=request
@@ -173,6 +175,7 @@ def key_figure_list(request):
     return render(request, "analysis/key_figure_list.html", context)
 
 
+@require_safe
 def key_figure_detail(request, pk):
     figure = selectors.key_figure_detail(pk)
     if figure is None:
@@ -183,6 +186,7 @@ def key_figure_detail(request, pk):
     return render(request, "analysis/key_figure_detail.html", context)
 
 
+@require_safe
 def key_figure_export(request, export_format):
     if export_format not in FORMATS:
         raise Http404

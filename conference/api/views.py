@@ -7,6 +7,7 @@ name as the key of the error message (StrictFilterBackend).
 import functools
 
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.openapi import AutoSchema
 from rest_framework import viewsets
@@ -79,6 +80,11 @@ class Pagination(PageNumberPagination):
         return super().get_page_size(request)
 
 
+# What a slug may hold (Django's `slug` path converter): anything else, a NUL byte that
+# PostgreSQL refuses in a text parameter included, is a 404 before any query.
+SLUG_PATTERN = "[-a-zA-Z0-9_]+"
+
+
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = Pagination
     filter_backends = [filters.StrictFilterBackend]
@@ -91,6 +97,7 @@ class EventViewSet(ReadOnlyViewSet):
     serializer_class = serializers.EventSerializer
     filterset_class = filters.EventFilterSet
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
 
     def get_queryset(self):
         return Event.objects.public().order_by("-date", "title", "pk")
@@ -117,6 +124,7 @@ class PersonViewSet(ReadOnlyViewSet):
     serializer_class = serializers.PersonSerializer
     filterset_class = filters.PersonFilterSet
     lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
 
     def get_queryset(self):
         return (
@@ -132,6 +140,7 @@ class MunicipalityViewSet(ReadOnlyViewSet):
     serializer_class = serializers.MunicipalitySerializer
     filterset_class = filters.MunicipalityFilterSet
     lookup_field = "code"
+    lookup_value_regex = "[0-9]+"
 
     def get_queryset(self):
         return Municipality.objects.order_by("code")
@@ -178,6 +187,7 @@ def documented_api() -> tuple[dict, list[dict]]:
     return schema["info"], endpoints
 
 
+@require_safe
 def api_docs(request):
     """Render the API's documentation from its OpenAPI schema (no JavaScript, no CDN)."""
     info, endpoints = documented_api()

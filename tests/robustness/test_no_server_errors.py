@@ -189,3 +189,50 @@ def test_generated_query_string_gives_no_server_error(
 ):
     response = getattr(client, method)(f"{url_of(route, site)}?{query}")
     assert response.status_code < 500
+
+
+PATH_VALUES = ["\x00", "a\x00b", "\x01\x7f", "%", "..", "🙂", "Göteborg", "x" * 300]
+
+
+def routes_with_path_arguments(site: dict) -> list[tuple[tuple[str, bool], str]]:
+    return [
+        (route, name)
+        for route in ROUTES
+        for name in site.get(route[0], {})
+        if name != "export_format"
+    ]
+
+
+def test_routes_with_path_arguments_are_found(site):
+    # Guards the test below against passing because it found no route to try.
+    names = {route[0] for route, _ in routes_with_path_arguments(site)}
+    assert {"api:event-detail", "speakers_app:person_detail"} <= names
+
+
+@given(value=st.one_of(st.sampled_from(PATH_VALUES), text))
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_hostile_path_segment_gives_no_server_error(client, site, value):
+    for route, argument in routes_with_path_arguments(site):
+        real = str(site[route[0]][argument])
+        url = url_of(route, site).replace(f"/{real}/", f"/{quote(value, safe='')}/", 1)
+        response = client.get(url)
+        assert response.status_code < 500, (url, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/events/%00/", "/api/v1/people/a%00b/", "/api/v1/municipalities/%00/"],
+)
+def test_nul_byte_in_an_api_lookup_is_not_found(client, url):
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("route", ROUTES, ids=lambda route: f"{route[0]}{route[1]}")
+@pytest.mark.parametrize("method", ["TRACE", "PUT", "PATCH", "DELETE", "POST"])
+def test_only_safe_methods_are_answered(client, site, route, method):
+    response = client.generic(method, url_of(route, site))
+    assert response.status_code == 405
