@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -140,9 +141,23 @@ def key_figure_record(row: dict, *, url_for) -> dict:
     }
 
 
+def runs_as_formula(value: str) -> bool:
+    """Whether a spreadsheet could read ``value`` as a formula.
+
+    Spreadsheets skip leading spaces and read full-width signs ("＝") as their ASCII
+    forms, so both are looked through.
+    """
+    if value.startswith(FORMULA_STARTS):
+        return True
+    first = value.lstrip()[:1]
+    return bool(first) and unicodedata.normalize("NFKC", first).startswith(
+        FORMULA_STARTS
+    )
+
+
 def safe_text(value: str) -> str:
     """Defuse a cell a spreadsheet would otherwise run as a formula."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return "'" + value if runs_as_formula(value) else value
 
 
 def cell_text(key: str, value) -> str:
@@ -196,9 +211,8 @@ def csv_chunks(queryset, *, flavour: CsvFlavour, base_url: str) -> Iterator[str]
     for row, record in records(queryset, base_url=base_url):
         cells = [record[key] for key in keys]
         for index in text_indexes:
-            text = cells[index]
-            if text and text.startswith(FORMULA_STARTS):
-                cells[index] = "'" + text
+            if cells[index]:
+                cells[index] = safe_text(cells[index])
         cells[flags_index] = cell_text("flags", cells[flags_index])
         value = decimal_text(row["value"])
         cells[VALUE_INDEX] = value.replace(".", ",") if flavour.decimal_comma else value

@@ -127,3 +127,18 @@ def test_exports_never_contain_phone_numbers(client):
         data = body(client.get(f"/nyckeltal/export/{export_format}/")).decode()
         assert "123 45 67" not in data
         assert "kontakt@example.se" not in data
+
+
+@pytest.mark.parametrize(
+    "label", [" =1+1", "\u3000=1+1", "＝1+1", "  ＋SUM(A1)", "－1"]
+)
+def test_csv_defuses_formulas_behind_spaces_and_full_width_signs(client, label):
+    KeyFigureFactory(label=label, municipality=area("1480"))
+    row = csv_rows(body(client.get("/nyckeltal/export/excel-csv/")), ";")[0]
+    assert row["Vad som mäts"] == "'" + label
+
+
+def test_csv_leaves_ordinary_text_alone(client):
+    KeyFigureFactory(label="Andel i arbete = 62 %", municipality=area("1480"))
+    row = csv_rows(body(client.get("/nyckeltal/export/excel-csv/")), ";")[0]
+    assert row["Vad som mäts"] == "Andel i arbete = 62 %"
