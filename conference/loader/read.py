@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .dates import published_in_text
 from .extract import NoEventFound, extract
+from .limits import TooLarge, check_blocks, check_event
 from .parse import parse_html, parse_text, read_metadata
 from .records import Hints, ParsedEvent
 
@@ -79,11 +80,17 @@ def read_source(path: str | Path) -> Source:
         raise SourceError(f"Filen finns inte: {path}")
     if path.is_dir():
         raise SourceError(f"Det är en katalog, inte en fil: {path}")
+    # A device, a pipe or a socket (also behind a symlink) may never end or never
+    # answer: only regular files are read, and never more than the limit.
+    if not path.is_file():
+        raise SourceError(f"Det är ingen vanlig fil: {path}")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        if path.stat().st_size > MAX_BYTES:
             raise SourceError(_too_large(path.name))
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise SourceError(_too_large(path.name))
     except OSError as error:
         raise SourceError(f"Kan inte läsa {path}: {error.strerror}") from error
     refuse_non_text(raw, path.name)
@@ -188,11 +195,16 @@ def parse_source(
         hints = Hints(published=published_in_text(source.text))
     hints.name, hints.title, hints.date = source.name, title, date
     try:
-        return extract(blocks, hints)
+        check_blocks(blocks, source.name)
+        parsed = extract(blocks, hints)
+        check_event(parsed, blocks, source.name)
+    except TooLarge as error:
+        raise SourceError(str(error)) from error
     except NoEventFound as error:
         raise SourceError(
             f"Inget evenemang hittades i {source.name}: {error}"
         ) from error
+    return parsed
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
