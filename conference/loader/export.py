@@ -1,5 +1,6 @@
 """Read all conference content into the documented JSON shape (see docs/loader.md)."""
 
+import json
 from decimal import Decimal
 
 from django.db.models import Prefetch, Q
@@ -8,10 +9,74 @@ from conference.models import Event, EventPerson, KeyFigure
 from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
 from speakers_app.models import Person
 
+# Rows read from the database at a time: the export's memory stays that of one chunk
+# and one event, whatever the number of key figures.
+CHUNK_ROWS = 2_000
+FIGURE_FIELDS = {
+    "event": "event__slug",
+    "label": "label",
+    "value": "value",
+    "unit": "unit",
+    "period": "period",
+    "scope": "scope",
+    "municipality": "municipality__code",
+    "qualifier": "qualifier",
+    "session": "session__slug",
+    "source_text": "source_text",
+    "review_status": "review_status",
+    "flags": "flags",
+}
 
-def export_content(*, event_slug: str | None = None) -> dict:
-    """Return events, people and key figures as plain JSON-ready data."""
-    events = Event.objects.order_by("date", "slug").prefetch_related(
+
+def export_json(*, event_slug: str | None = None, indent: int | None = 2):
+    """Yield the export as JSON text, record by record.
+
+    Each event, person and key figure is read and written in turn, so a database with
+    many key figures is exported in the memory of one chunk of rows and one event.
+    """
+    newline, pad = ("\n", " " * indent) if indent else ("", "")
+    yield "{"
+    for number, (name, records) in enumerate(export_sections(event_slug)):
+        yield ("," if number else "") + f'{newline}{pad}"{name}": ['
+        count = 0
+        for count, record in enumerate(records, start=1):
+            text = json.dumps(record, ensure_ascii=False, indent=indent or None)
+            text = text.replace("\n", "\n" + pad * 2)
+            yield ("," if count > 1 else "") + newline + pad * 2 + text
+        yield (newline + pad if count else "") + "]"
+    yield newline + "}"
+
+
+def export_sections(event_slug: str | None):
+    """Return (name, iterator of records) for events, people and key figures."""
+    event_ids = Event.objects.order_by("date", "slug").values_list("pk", flat=True)
+    figures = KeyFigure.objects.all()
+    people = Person.objects.select_related("municipality").order_by("name", "pk")
+    if event_slug is not None:
+        event_ids = event_ids.filter(slug=event_slug)
+        figures = figures.filter(event__slug=event_slug)
+        people = people.filter(
+            Q(event_roles__event__slug=event_slug)
+            | Q(session_roles__session__event__slug=event_slug)
+            | Q(quotes__event__slug=event_slug)
+        ).distinct()
+    return [
+        ("events", (_event(_event_with_content(pk)) for pk in list(event_ids))),
+        ("people", (_person(p) for p in people.iterator(chunk_size=CHUNK_ROWS))),
+        (
+            "key_figures",
+            (
+                _figure(row)
+                for row in figures.values(*FIGURE_FIELDS.values()).iterator(
+                    chunk_size=CHUNK_ROWS
+                )
+            ),
+        ),
+    ]
+
+
+def _event_with_content(pk: int) -> Event:
+    return Event.objects.prefetch_related(
         Prefetch(
             "event_people",
             queryset=EventPerson.objects.select_related("person").order_by("order"),
@@ -31,22 +96,7 @@ def export_content(*, event_slug: str | None = None) -> dict:
             "quotes",
             queryset=Quote.objects.select_related("person", "municipality", "session"),
         ),
-    )
-    figures = KeyFigure.objects.select_related("municipality", "session", "event")
-    people = Person.objects.select_related("municipality").order_by("name")
-    if event_slug is not None:
-        events = events.filter(slug=event_slug)
-        figures = figures.filter(event__slug=event_slug)
-        people = people.filter(
-            Q(event_roles__event__slug=event_slug)
-            | Q(session_roles__session__event__slug=event_slug)
-            | Q(quotes__event__slug=event_slug)
-        ).distinct()
-    return {
-        "events": [_event(event) for event in events],
-        "people": [_person(person) for person in people],
-        "key_figures": [_figure(figure) for figure in figures],
-    }
+    ).get(pk=pk)
 
 
 def _event(event: Event) -> dict:
@@ -117,21 +167,10 @@ def _person(person: Person) -> dict:
     }
 
 
-def _figure(figure: KeyFigure) -> dict:
-    return {
-        "event": figure.event.slug,
-        "label": figure.label,
-        "value": _number(figure.value),
-        "unit": figure.unit,
-        "period": figure.period,
-        "scope": figure.scope,
-        "municipality": figure.municipality.code if figure.municipality else None,
-        "qualifier": figure.qualifier,
-        "session": figure.session.slug if figure.session else None,
-        "source_text": figure.source_text,
-        "review_status": figure.review_status,
-        "flags": figure.flags,
-    }
+def _figure(row: dict) -> dict:
+    figure = {name: row[column] for name, column in FIGURE_FIELDS.items()}
+    figure["value"] = _number(figure["value"])
+    return figure
 
 
 def _number(value: Decimal) -> int | float:

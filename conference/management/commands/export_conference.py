@@ -1,10 +1,8 @@
 """Print the conference content as JSON, for backups and analysis."""
 
-import json
-
 from django.core.management.base import BaseCommand, CommandError
 
-from conference.loader.export import export_content
+from conference.loader.export import export_json
 from conference.models import Event
 
 
@@ -22,7 +20,6 @@ class Command(BaseCommand):
     def handle(self, *args, event, indent, **options):
         if event is not None and not Event.objects.filter(slug=event).exists():
             raise CommandError(f"Inget evenemang med slug ”{event}”.")
-        content = export_content(event_slug=event)
-        self.stdout.write(
-            json.dumps(content, ensure_ascii=False, indent=indent or None)
-        )
+        for text in export_json(event_slug=event, indent=indent):
+            self.stdout.write(text, ending="")
+        self.stdout.write("")
