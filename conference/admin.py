@@ -37,6 +37,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 class SessionInline(TabularInline):
     model = Session
+    fk_name = "event"
     fields = ["order", "title", "slug", "kind", "documented", "is_published"]
     readonly_fields = ["is_published"]
     prepopulated_fields = {"slug": ["title"]}
@@ -45,6 +46,7 @@ class SessionInline(TabularInline):
 
 class EventPersonInline(TabularInline):
     model = EventPerson
+    fk_name = "event"
     fields = ["person", "role", "order"]
     autocomplete_fields = ["person"]
     select_related = ("person",)

@@ -6,11 +6,14 @@ from django.contrib.admin.options import ActionLocation
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.utils.html import format_html_join
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from conference.formatting import format_number
 from conference.permissions import can_publish_event, can_publish_session
 from conference.publishing import mark_published, publish, unpublish
 from conference.review import mark_reviewed
@@ -81,10 +84,24 @@ class PreloadedAutocompleteMixin:
 
 
 class InlineMixin(PreloadedAutocompleteMixin):
-    """An inline whose rows load their related objects in one query."""
+    """An inline whose rows load their related objects in one query.
+
+    Beyond ``max_rows`` rows the change form would take longer to build than anyone
+    waits: the parent's admin then leaves the inline out and links to the rows' list
+    (``BoundedInlinesMixin``). ``fk_name`` names the parent's foreign key.
+    """
 
     extra = 0
+    max_rows = 200
     select_related: tuple[str, ...] = ()
+
+    def row_count(self, parent) -> int:
+        return self.model._default_manager.filter(**{self.fk_name: parent}).count()
+
+    def rows_url(self, parent) -> str:
+        opts = self.model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        return f"{changelist}?{self.fk_name}__exact={parent.pk}"
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -164,6 +181,35 @@ class HistoryAdmin(PreloadedAutocompleteMixin, SimpleHistoryAdmin):
         )
 
 
+class BoundedInlinesMixin:
+    """Leave out an inline with more rows than it shows, and say where they are."""
+
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is None:
+            return inlines
+        shown = []
+        for inline in inlines:
+            count = inline.row_count(obj) if isinstance(inline, InlineMixin) else 0
+            if count <= getattr(inline, "max_rows", count):
+                shown.append(inline)
+                continue
+            self.message_user(
+                request,
+                format_html(
+                    "{} har {} {}, fler än formuläret visar ({}): "
+                    '<a href="{}">redigera dem i listan</a>.',
+                    capfirst(obj._meta.verbose_name),
+                    format_number(count),
+                    inline.model._meta.verbose_name_plural,
+                    inline.max_rows,
+                    inline.rows_url(obj),
+                ),
+                messages.INFO,
+            )
+        return shown
+
+
 class LoadedRecordAdmin(HistoryAdmin):
     """Admin for records the loader writes: review queue, history, provenance."""
 
@@ -202,7 +248,7 @@ class LoadedRecordAdmin(HistoryAdmin):
         )
 
 
-class PublishableAdmin(LoadedRecordAdmin):
+class PublishableAdmin(BoundedInlinesMixin, LoadedRecordAdmin):
     """Admin for events and sessions, which are drafts until someone publishes them."""
 
     actions = ["publish_selected", "unpublish_selected", "mark_as_reviewed"]

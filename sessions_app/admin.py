@@ -21,6 +21,7 @@ RELATED_ONLY = admin.RelatedOnlyFieldListFilter
 
 class SessionSpeakerInline(TabularInline):
     model = SessionSpeaker
+    fk_name = "session"
     fields = ["person", "role", "order"]
     autocomplete_fields = ["person"]
     select_related = ("person",)
@@ -42,6 +43,7 @@ class ContentBlockInline(StackedInline):
     """The session's text in reading order; change "ordning" to move a block."""
 
     model = ContentBlock
+    fk_name = "session"
     form = ContentBlockForm
     fields = [("order", "kind"), "text", "items", "person"]
     autocomplete_fields = ["person"]
@@ -50,6 +52,7 @@ class ContentBlockInline(StackedInline):
 
 class KeyFigureInline(TabularInline):
     model = KeyFigure
+    fk_name = "session"
     fields = [
         "label",
         "qualifier",
@@ -69,6 +72,7 @@ class KeyFigureInline(TabularInline):
 
 class QuoteInline(TabularInline):
     model = Quote
+    fk_name = "session"
     fields = ["order", "text", "person", "attribution", "municipality"]
     autocomplete_fields = ["person", "municipality"]
     select_related = ("person", "municipality")

@@ -56,7 +56,7 @@ def page_url(model_label: str, page: str, session) -> str:
 PAGES = [
     ("conference.event", "changelist", 9),
     ("conference.event", "add", 5),
-    ("conference.event", "change", 9),
+    ("conference.event", "change", 11),
     ("conference.event", "history", 8),
     ("conference.eventperson", "changelist", 8),
     ("conference.eventperson", "add", 5),
@@ -70,7 +70,7 @@ PAGES = [
     ("conference.municipality", "change", 6),
     ("sessions_app.session", "changelist", 9),
     ("sessions_app.session", "add", 5),
-    ("sessions_app.session", "change", 13),
+    ("sessions_app.session", "change", 17),
     ("sessions_app.session", "history", 8),
     ("sessions_app.sessionspeaker", "changelist", 8),
     ("sessions_app.sessionspeaker", "add", 5),
