@@ -333,6 +333,10 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "GR konferensdokumentation API",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "conference.api.schema.document_answers",
+    ],
 }
 
 # Logs go to stderr (gunicorn and systemd collect them); one line per record with time,

@@ -270,12 +270,14 @@ def given_filters(filterset_class, params) -> frozenset[str]:
     """Return the names of the filters that the query parameters give a value.
 
     A filter reads the parameter of its name, or with a multi-part widget (a range)
-    parameters that start with its name and "_": those count too.
+    parameters that start with its name and "_": those count too. An empty value
+    (`?municipality=`, what a form sends for a field left alone) gives nothing.
     """
+    given = [param for param in params if any(params.getlist(param))]
     return frozenset(
         name
         for name in filterset_class.base_filters
-        if any(param == name or param.startswith(name + "_") for param in params)
+        if any(param == name or param.startswith(name + "_") for param in given)
     )
 
 

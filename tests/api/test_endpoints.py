@@ -184,3 +184,24 @@ def test_key_figure_list_rows_equal_their_detail(client):
     )
     page = reverse("analysis:key_figure_detail", kwargs={"pk": region.pk})
     assert rows[1]["url"] == f"http://testserver{page}"
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/key-figures/", "/api/v1/events/", "/api/v1/sessions/"]
+)
+@pytest.mark.parametrize("parameter", ["municipality", "event"])
+def test_an_empty_parameter_filters_nothing_as_in_the_explorer(client, path, parameter):
+    KeyFigureFactory(municipality=Municipality.objects.get(code="1480"))
+    response = client.get(f"{path}?{parameter}=")
+    assert response.status_code == 200
+    assert response.json()["count"] == client.get(path).json()["count"]
+
+
+def test_the_schema_says_what_the_paging_parameters_accept(client):
+    schema = client.get("/api/v1/schema/?format=json").json()
+    operation = schema["paths"]["/api/v1/key-figures/"]["get"]
+    parameters = {p["name"]: p for p in operation["parameters"]}
+    assert parameters["page_size"]["schema"]["minimum"] == 1
+    assert parameters["page"]["schema"]["minimum"] == 1
+    assert set(operation["responses"]) == {"200", "400", "404", "414"}
+    assert client.get("/api/v1/key-figures/?page_size=0").status_code == 400
