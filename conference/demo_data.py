@@ -13,9 +13,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from conference.content_version import bump_content_version
 from conference.formatting import format_value_with_unit
 from conference.models import Event, EventPerson, KeyFigure, Municipality, ReviewStatus
-from conference.page_cache import bump_content_version
 from sessions_app.models import ContentBlock, Session, SessionSpeaker
 from speakers_app.models import Person
 

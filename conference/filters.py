@@ -4,25 +4,22 @@
 Unknown values make the form invalid with a message naming them, never an error page.
 
 The municipalities are reference data: one query reads what the filter needs (choices,
-spellings, members, ids), kept for the rest of the request and, with the query cache on,
-in the shared cache until the content version changes (any save, a Municipality's too).
+spellings, members, ids), kept in the shared cache until the content changes (any save,
+a Municipality's too) when the query cache is on. A filter's field reads it once to turn
+what was asked for into codes and ids (ChosenAreas), which the filter then applies.
 """
 
-import threading
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.core.signals import request_finished, request_started
-from django.db.models.signals import post_delete, post_save
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from conference.content_version import cached_until_content_changes
 from conference.models import NATIONAL_CODE, Municipality
-from conference.page_cache import content_cached
 
 GR_MEMBERS = "gr"
-
-_request = threading.local()
 
 
 @dataclass(frozen=True)
@@ -54,42 +51,19 @@ class MunicipalityIndex:
 
 
 def municipality_index() -> MunicipalityIndex:
-    """Return the index, read at most once per request (and cached by content version)."""
-    memo = getattr(_request, "memo", None)
-    if memo is not None and "index" in memo:
-        return memo["index"]
-    index = content_cached("municipality-index", MunicipalityIndex.read)
-    if memo is not None:
-        memo["index"] = index
-    return index
+    return cached_until_content_changes("municipality-index", MunicipalityIndex.read)
 
 
-def _start_request_memo(**kwargs) -> None:
-    _request.memo = {}
+@dataclass(frozen=True)
+class ChosenAreas:
+    """A municipality filter's cleaned value: the municipalities asked for.
 
+    Truthy even when "gr" stands for no member: something was asked for, so the filter
+    must keep only what matches it.
+    """
 
-def _end_request_memo(**kwargs) -> None:
-    _request.memo = None
-
-
-def _forget_request_memo(**kwargs) -> None:
-    memo = getattr(_request, "memo", None)
-    if memo is not None:
-        memo.clear()
-
-
-# Only between the start and the end of a request: outside one (shell, tests calling a
-# FilterSet directly) every call reads afresh. A saved or deleted municipality is seen at
-# once, even by a caller whose request never signalled its end (a WSGI client that does
-# not close the response).
-request_started.connect(_start_request_memo, dispatch_uid="municipality_index_start")
-request_finished.connect(_end_request_memo, dispatch_uid="municipality_index_end")
-post_save.connect(
-    _forget_request_memo, sender=Municipality, dispatch_uid="municipality_index_save"
-)
-post_delete.connect(
-    _forget_request_memo, sender=Municipality, dispatch_uid="municipality_index_delete"
-)
+    codes: frozenset[str]
+    ids: tuple[int, ...]  # of the municipalities in codes, ascending
 
 
 def municipality_choices() -> list[tuple[str, str]]:
@@ -97,17 +71,12 @@ def municipality_choices() -> list[tuple[str, str]]:
     return [(GR_MEMBERS, _("GR:s medlemskommuner")), *municipality_index().choices]
 
 
-def code_lookup() -> dict[str, str]:
-    """Map every accepted spelling (code, slug, lower-case name) to a value of the filter."""
-    return {
-        GR_MEMBERS: GR_MEMBERS,
-        "riket": NATIONAL_CODE,
-        **municipality_index().lookup,
-    }
-
-
 class MunicipalityField(forms.MultipleChoiceField):
-    """A multiple choice of municipalities that also accepts names and slugs as input."""
+    """A multiple choice of municipalities that also accepts names and slugs as input.
+
+    Cleans to ChosenAreas (or an empty list when nothing was given), reading the
+    municipalities once.
+    """
 
     default_error_messages = {
         "invalid_choice": _(
@@ -121,27 +90,28 @@ class MunicipalityField(forms.MultipleChoiceField):
         values = super().to_python(value)
         if not values:
             return values
-        lookup = code_lookup()
-        return [lookup.get(str(item).strip().casefold(), item) for item in values]
+        index = municipality_index()
+        lookup = {"riket": NATIONAL_CODE, **index.lookup}
+        codes = set()
+        for item in values:
+            spelling = item.strip().casefold()
+            if spelling == GR_MEMBERS:
+                codes |= index.member_codes
+            elif lookup.get(spelling) in index.ids:
+                codes.add(lookup[spelling])
+            else:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+        return ChosenAreas(
+            frozenset(codes), tuple(sorted(index.ids[code] for code in codes))
+        )
 
-    def valid_value(self, value):
-        # The same answer as looking through the choices, without building them.
-        text = str(value)
-        return text == GR_MEMBERS or text in municipality_index().ids
-
-
-def codes_for(values: list[str]) -> set[str]:
-    """Expand the filter's values into municipality codes ("gr" → the member codes)."""
-    codes = {value for value in values if value != GR_MEMBERS}
-    if GR_MEMBERS in values:
-        codes |= municipality_index().member_codes
-    return codes
-
-
-def ids_for(values: list[str]) -> list[int]:
-    """Return the primary keys of the municipalities the filter's values stand for."""
-    ids = municipality_index().ids
-    return sorted(ids[code] for code in codes_for(values) if code in ids)
+    def validate(self, value):
+        # to_python has refused every unknown value; the choices need not be read.
+        forms.Field.validate(self, value)
 
 
 class MunicipalityFilter(django_filters.MultipleChoiceFilter):
@@ -158,5 +128,5 @@ class MunicipalityFilter(django_filters.MultipleChoiceFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        qs = qs.filter(**{f"{self.field_name}__in": codes_for(value)})
+        qs = qs.filter(**{f"{self.field_name}__in": value.codes})
         return qs.distinct() if self.distinct else qs

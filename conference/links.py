@@ -1,8 +1,8 @@
 """URLs for many rows at once: an export's 100 000 links to key-figure pages.
 
-`reverse()` costs tens of microseconds a call; a view's URL with one id argument always
-has the same shape, so it is reversed once, with a placeholder, and each row's id is put
-in its place. Everything else (the models' `get_absolute_url`) calls `reverse()`, which
+`reverse()` for each of 100 000 rows would be a large part of an export; a view's URL
+with one id argument always has the same shape, so it is reversed once per process, with
+a placeholder, and each row's id is put in its place. Everything else (the models' `get_absolute_url`) calls `reverse()`, which
 also refuses an argument the URL pattern does not accept.
 """
 

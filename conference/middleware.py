@@ -1,25 +1,23 @@
 """Whole-page cache for anonymous visitors of the public and analyst pages.
 
 Django's own per-site cache is not used because it keys pages by every header in Vary
-(`Vary: Cookie` would give each visitor their own copy) and cannot be invalidated when the
-content changes. This one keys a page by host, path and query string, tags it with the
-content version (conference/page_cache.py) and serves it only when that version is still
-current. A change saved anywhere (admin, loader) sets a new version (conference/signals.py).
+(`Vary: Cookie` would give each visitor their own copy), sends Expires and max-age (a
+browser would keep a page after the content changed) and cannot be invalidated when the
+content changes. This one keys a page by host, path, query string and the content version
+(conference/content_version.py, conference/page_cache.py): a change saved anywhere
+(admin, loader) sets a new version (conference/signals.py), and no request finds a page
+rendered before it.
 """
 
 import logging
 
 from django.conf import settings
 from django.utils.cache import get_conditional_response
+from django.utils.csp import CSP
 from django.utils.http import parse_http_date_safe
 
-from conference.page_cache import (
-    CachedPage,
-    content_version,
-    get_page,
-    page_key,
-    store_page,
-)
+from conference.content_version import content_version
+from conference.page_cache import CachedPage, get_page, page_key, store_page
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +39,15 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self._may_use_cache(request):
             return self.get_response(request)
-        key = page_key(host=request.get_host(), full_path=request.get_full_path())
         try:
-            # Read before rendering: a change committed meanwhile makes this page stale.
-            version = content_version()
-            page = get_page(key, version=version)
+            # Read before rendering: a page rendered while a change is committed is
+            # stored under the version that change replaces, and never served.
+            key = page_key(
+                version=content_version(),
+                host=request.get_host(),
+                full_path=request.get_full_path(),
+            )
+            page = get_page(key)
         except Exception:
             # The cache is an optimisation: when Redis is down, render every page.
             logger.warning("Page cache unavailable", exc_info=True)
@@ -57,7 +59,7 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if request.method == "GET" and self._may_store(request, response):
             try:
-                store_page(key, CachedPage.of(response, version=version))
+                store_page(key, CachedPage.of(response))
             except Exception:
                 logger.warning("Page cache unavailable", exc_info=True)
             else:
@@ -103,8 +105,19 @@ class PublicPageCacheMiddleware:
             and not any(
                 word in cache_control for word in ("private", "no-store", "no-cache")
             )
-            # A page whose template used the CSP nonce must not be served to others
-            # with that same nonce: it would let injected inline code run.
-            and not getattr(request, "_csp_nonce", None)
+            and not uses_csp_nonce(response)
             and not (user is not None and user.is_authenticated)
         )
+
+
+def uses_csp_nonce(response) -> bool:
+    """Return whether the response's Content-Security-Policy allows a nonce.
+
+    Django's CSP middleware (inside this one) puts the nonce in the policy only when
+    the page used it. Such a page must not be served to others with that same nonce: it
+    would let injected inline code run.
+    """
+    return any(
+        "'nonce-" in response.get(header, "")
+        for header in (CSP.HEADER_ENFORCE, CSP.HEADER_REPORT_ONLY)
+    )

@@ -72,9 +72,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Before the session: a cached public page skips sessions, auth and the database.
+    # Before CSP too: a page is stored with the policy it was sent with, which names a
+    # nonce when the page used one, and such a page is never stored.
     "conference.middleware.PublicPageCacheMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -237,25 +239,16 @@ else:
 # Whole-page cache for anonymous visitors (conference/middleware.py). On by default only
 # with a shared cache: with one local-memory cache per process, a change saved in one
 # process would leave the others serving the old page. PAGE_CACHE=1 forces it on (a
-# single process); PAGE_CACHE=0 turns it off.
+# single process); PAGE_CACHE=0 turns it off. docs/production.md, "Caching", lists
+# everything that is cached.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", bool(REDIS_URL))
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
-# With Redis each process also keeps its most used pages in memory and re-reads the
-# content version at most every PAGE_CACHE_VERSION_TTL seconds: a hit then needs no
-# round trip, and a change reaches every process within that time.
-PAGE_CACHE_LOCAL_ENTRIES = int(
-    os.environ.get("PAGE_CACHE_LOCAL_ENTRIES", "300" if REDIS_URL else "0")
-)
-PAGE_CACHE_VERSION_TTL = float(
-    os.environ.get("PAGE_CACHE_VERSION_TTL", "1" if REDIS_URL else "0")
-)
-# Pagination counts and the municipality list, cached per content version
-# (conference/page_cache.py content_cached). Like the page cache, on by default only with
-# a shared cache, so that every process sees a change; QUERY_CACHE=1/0 forces it.
+# Counts, the explorer's charts and choice lists, kept until the content changes
+# (conference/content_version.py, cached_until_content_changes). Like the page cache,
+# on by default only with a shared cache, so that every process sees a change;
+# QUERY_CACHE=1/0 forces it.
 QUERY_CACHE_ENABLED = env_bool("QUERY_CACHE", bool(REDIS_URL))
 QUERY_CACHE_TIMEOUT = int(os.environ.get("QUERY_CACHE_TIMEOUT", "3600"))
-# Values each process also keeps in memory (conference/page_cache.py, content_cached).
-QUERY_CACHE_LOCAL_ENTRIES = int(os.environ.get("QUERY_CACHE_LOCAL_ENTRIES", "300"))
 
 # --- Security ----------------------------------------------------------------------------
 # Secure by default: with DEBUG off every protection is on; each has a variable to turn it

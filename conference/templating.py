@@ -14,7 +14,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.backends import jinja2 as jinja2_backend
 from django.template.defaultfilters import linebreaks_filter, truncatewords
 from django.test.signals import template_rendered
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 from django.utils.dateformat import format as format_date
 from django.utils.http import urlencode as urlencode_query
 from django.utils.translation import get_language
@@ -25,20 +25,11 @@ from sessions_app.templatetags.session_text import segments_html
 
 def url(name: str, *args) -> str:
     """{{ url("conference:event_detail", event.slug) }}: reverse() with positional args."""
-    if args:
-        return reverse(name, args=args)
-    return _constant_url(name, get_script_prefix())
+    return reverse(name, args=args)
 
 
-@lru_cache(maxsize=256)
-def _constant_url(name: str, script_prefix: str) -> str:
-    # URLs without arguments never change while the process runs (per script prefix).
-    return reverse(name)
-
-
-@lru_cache(maxsize=256)
 def static(path: str) -> str:
-    """{{ static("css/site.css") }}: the hashed name, looked up once per process."""
+    """{{ static("css/site.css") }}: the URL of the hashed file, as {% static %} gives."""
     return staticfiles_storage.url(path)
 
 
@@ -53,8 +44,9 @@ def display(instance, field_name: str) -> str:
     """{{ session|display("kind") }}: the label of a choice, as get_kind_display() gives.
 
     Django's get_FOO_display() builds a dictionary of all the field's choices on every
-    call, translating each lazy label to hash it (about 0.1 ms a call; an event page
-    made 18 such calls). The labels are looked up once per process and language.
+    call, translating each lazy label to hash it, and a page makes many such calls. A
+    field's choices are fixed in the code, so each label is looked up once per process
+    and language.
     """
     field = instance._meta.get_field(field_name)
     return _choice_label(field, getattr(instance, field.attname), get_language())

@@ -21,6 +21,7 @@ AXES_ENABLED = False
 # the page cache on.
 PAGE_CACHE_ENABLED = False
 # Counts and the municipality list are read afresh too (a locmem cache outlives a test's
-# rolled-back data); tests/analysis/test_counts.py turns the query cache on.
+# rolled-back data); tests/analysis/test_counts.py and tests/conference/
+# test_content_version.py turn the query cache on.
 QUERY_CACHE_ENABLED = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -21,7 +21,14 @@ from conference.search import QueryError, clean_query, search
 
 
 def public_page(view):
-    """Allow only GET/HEAD and answer conditional requests with 304."""
+    """Allow only GET/HEAD and answer conditional requests with 304.
+
+    The ETag is a hash of the page as rendered (conditional_page), so it changes with
+    anything the page shows. Django's @condition would answer 304 without rendering,
+    but it needs a page's ETag or date before the view runs: another query for the
+    pages that have a date, and none to give for the others. With the page cache on, a
+    repeat visit is answered without rendering anyway (conference/middleware.py).
+    """
     return require_safe(conditional_page(view))
 
 

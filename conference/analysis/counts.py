@@ -1,62 +1,74 @@
-"""Answers about many figures cached per query and content version: counts, charts.
+"""Counts of filtered lists, and the explorer's charts, kept until the content changes.
 
-Counting 100 000 published key figures costs tens of milliseconds on every page of the
-explorer and the API, and the charts of a measure quoted 5 000 times read its 400 newest
-figures (15 ms of PostgreSQL, 5 ms of Python), while the answers change only when content
-does. Each is kept in the shared cache under the SQL of its query (so each filter has its
-own) and the content version (conference/page_cache.py), which every save changes.
+Counting 100 000 published key figures is most of an unfiltered explorer page or API
+list (docs/production.md, "Caching"), and the charts of a measure quoted 5 000 times read
+its 400 newest figures, while the answers change only when content does. Each answer is kept by
+cached_until_content_changes (conference/content_version.py) under what decides the
+rows: the list that asks (which names its base queryset) and the query parameters its
+FilterSet reads, so each filter has its own entry whatever the page or order.
 """
 
 from collections.abc import Callable
 
-from django.core.exceptions import EmptyResultSet
+import django_filters
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 
-from conference.page_cache import content_cached
+from conference.analysis.filters import given_filters
+from conference.content_version import cached_until_content_changes
 
 
-class QueryAnswers:
-    """Answers about the rows of a queryset, cached per content version under its SQL.
+def filter_key(filterset_class, params) -> str:
+    """Return the query parameters that decide which rows ``filterset_class`` keeps.
 
-    Compiling the SQL costs a quarter of a millisecond, so the answers about the same
-    rows (the explorer's count and charts) share one compiled key.
+    As a query string: the parameters its filters read (those given_filters names, as
+    the FilterSet built for the request does), sorted by name, each with its values in
+    the order given, since a single-valued filter reads the last of repeated values.
+    Sorting parameters are left out: they do not change which rows match. Valid
+    parameters that give the same text filter the same rows.
+    """
+    names = {
+        name
+        for name in given_filters(filterset_class, params)
+        if not isinstance(
+            filterset_class.base_filters[name], django_filters.OrderingFilter
+        )
+    }
+    read = sorted(
+        param
+        for param in params
+        if any(param == name or param.startswith(name + "_") for name in names)
+    )
+    return urlencode(
+        [(param, value) for param in read for value in params.getlist(param)]
+    )
+
+
+class ListAnswers:
+    """Answers about the rows of a filtered list, kept per content version under ``key``.
+
+    ``key`` names the rows: who lists them (which decides the base queryset) and
+    filter_key() of the request. None keeps nothing: for a queryset that may hold what
+    the key does not say (an invalid filter's empty one).
     """
 
-    def __init__(self, queryset: QuerySet):
-        self.queryset = queryset.order_by()
+    def __init__(self, queryset: QuerySet, *, key: str | None):
+        self.queryset = queryset
+        self.key = key
 
-    @cached_property
-    def key(self) -> str | None:
-        """Return the database, SQL and parameters; None when nothing can match."""
-        try:
-            compiler = self.queryset.query.get_compiler(using=self.queryset.db)
-            sql, params = compiler.as_sql()
-        except EmptyResultSet:
-            return None
-        return f"{self.queryset.db}:{sql}:{params!r}"
-
-    def get[T](self, kind: str, build: Callable[[], T], *, empty: T) -> T:
-        """Return ``build()``, or ``empty`` for a queryset that can match nothing."""
+    def get[T](self, kind: str, build: Callable[[], T]) -> T:
         if self.key is None:
-            return empty
-        return content_cached(f"{kind}:{self.key}", build)
+            return build()
+        return cached_until_content_changes(f"{kind}:{self.key}", build)
 
     def count(self) -> int:
-        return self.get("count", self.queryset.count, empty=0)
-
-
-def cached_count(queryset: QuerySet) -> int:
-    """Return ``queryset.count()``, cached for the current content version."""
-    return QueryAnswers(queryset).count()
+        return self.get("count", self.queryset.count)
 
 
 class CountCachingPaginator(Paginator):
-    """Django's paginator, counting querysets through QueryAnswers.
-
-    ``answers`` may be given when the caller asks more about the same rows.
-    """
+    """Django's paginator, taking its count from ``answers`` (when given)."""
 
     def __init__(self, object_list, per_page, *args, answers=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
@@ -66,6 +78,4 @@ class CountCachingPaginator(Paginator):
     def count(self) -> int:
         if self.answers is not None:
             return self.answers.count()
-        if isinstance(self.object_list, QuerySet):
-            return cached_count(self.object_list)
         return super().count

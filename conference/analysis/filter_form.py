@@ -5,14 +5,14 @@ class and fields built and deep-copied per request, lazy labels translated a hun
 times, a query for the events and 292 area options looped over in the template. Here
 the layout (labels, help texts, widgets, fixed choices) is read once per process from
 KeyFigureFilterSet's own form, so it cannot drift from the filters that validate the
-same parameters; the choices that content changes (areas, events) come from the
-content-version cache; and each list of choices is escaped into HTML once. Validation
+same parameters, and the choices that content changes (areas, events) are read per
+request (kept until the content changes, conference/content_version.py). Validation
 stays with the FilterSet: this module only shows the values given and its errors.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from django import forms
 from markupsafe import Markup, escape
@@ -25,7 +25,7 @@ Choices = tuple[tuple[str, str], ...]
 
 
 def area_choices() -> Choices:
-    # Labels may be lazy ("GR:s medlemskommuner"): choice_pieces makes them text.
+    # Labels may be lazy ("GR:s medlemskommuner"): choice_html makes them text.
     return tuple(municipality_choices())
 
 
@@ -125,30 +125,20 @@ def given_values(field: FieldLayout, data) -> list[str]:
     return [str(item) for item in value]
 
 
-@lru_cache(maxsize=64)
-def choice_pieces(
-    kind: str, name: str, choices: Choices
-) -> tuple[tuple[str, ...], ...]:
-    """Return (value, HTML when not chosen, HTML when chosen) for each choice.
-
-    Cached per list of choices: the 292 areas are escaped into HTML once, not per page.
-    """
-    pieces = []
-    for index, (value, label) in enumerate(choices):
-        value_html, label_html = escape(value), escape(str(label))
-        if kind == "checkboxes":
-            box_id = f"id_{name}_{index}"
-            start = (
-                f'<div><label for="{box_id}"><input type="checkbox" '
-                f'name="{name}" value="{value_html}" id="{box_id}"'
-            )
-            end = f"> {label_html}</label></div>"
-            pieces.append((value, start + end, f"{start} checked{end}"))
-        else:
-            start = f'<option value="{value_html}"'
-            end = f">{label_html}</option>"
-            pieces.append((value, start + end, f"{start} selected{end}"))
-    return tuple(pieces)
+def choice_html(
+    kind: str, name: str, index: int, value: str, label, chosen: bool
+) -> str:
+    """Return one checkbox or option, escaped."""
+    value_html, label_html = escape(value), escape(str(label))
+    if kind == "checkboxes":
+        box_id = f"id_{name}_{index}"
+        mark = " checked" if chosen else ""
+        return (
+            f'<div><label for="{box_id}"><input type="checkbox" name="{name}" '
+            f'value="{value_html}" id="{box_id}"{mark}> {label_html}</label></div>'
+        )
+    mark = " selected" if chosen else ""
+    return f'<option value="{value_html}"{mark}>{label_html}</option>'
 
 
 def choices_html(field: FieldLayout, values: list[str]) -> Markup:
@@ -157,11 +147,11 @@ def choices_html(field: FieldLayout, values: list[str]) -> Markup:
     choices = (
         field.choices if field.choices is not None else CONTENT_CHOICES[field.name]()
     )
-    # Every piece was escaped by choice_pieces.
+    # choice_html escapes what it writes.
     return Markup(  # noqa: S704  # nosec B704
         "".join(
-            chosen if value in values else plain
-            for value, plain, chosen in choice_pieces(field.kind, field.name, choices)
+            choice_html(field.kind, field.name, index, value, label, value in values)
+            for index, (value, label) in enumerate(choices)
         )
     )
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from conference.filters import MunicipalityFilter, ids_for
+from conference.filters import MunicipalityFilter
 from conference.models import Event, KeyFigure, ReviewStatus
 from sessions_app.models import Session
 
@@ -113,7 +113,7 @@ class AreaFilter(MunicipalityFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(municipality__in=ids_for(value))
+        return qs.filter(municipality__in=value.ids)
 
 
 class ColumnListField(django_filters.fields.BaseCSVField):
@@ -261,9 +261,9 @@ def form_class_of(filterset_class):
         name: copy.deepcopy(filter_).field
         for name, filter_ in filterset_class.base_filters.items()
     }
-    return type(
-        f"{filterset_class.__name__}Form", (filterset_class._meta.form,), fields
-    )
+    # The base form django-filter would use: Meta.form, or Django's Form.
+    base = getattr(getattr(filterset_class, "Meta", None), "form", forms.Form)
+    return type(f"{filterset_class.__name__}Form", (base,), fields)
 
 
 def given_filters(filterset_class, params) -> frozenset[str]:

@@ -1,13 +1,11 @@
 """Reads for the analyst pages, exports and API: only what the public may see."""
 
-from functools import cache
-
 from django.db.models import Q, QuerySet
 
 from conference.analysis.charts import ChartFigure
 from conference.analysis.filters import published_events
+from conference.content_version import cached_until_content_changes
 from conference.models import KeyFigure
-from conference.page_cache import content_cached
 
 # Rows read for a comparison chart: more would not fit a readable chart anyway.
 COMPARISON_LIMIT = 400
@@ -52,22 +50,15 @@ def key_figures_for_listing() -> QuerySet[KeyFigure]:
 def key_figure_table_rows() -> QuerySet:
     """Return published key figures in the listing's order as named tuples of
     TABLE_COLUMNS (for the explorer's table)."""
-    return _table_rows().all()
-
-
-@cache
-def _table_rows() -> QuerySet:
-    # Built once per process and cloned per request, as a generic view's class-level
-    # queryset is: building the publication filters again cost a tenth of a page.
     return key_figures_for_listing().values_list(*TABLE_COLUMNS, named=True)
 
 
 def event_choices() -> tuple[tuple[str, str], ...]:
     """Return (slug, title) of the events the explorer's form offers.
 
-    Read once per content version: the list changes only when content does.
+    Kept until the content changes: only a change of content can change the list.
     """
-    return content_cached(
+    return cached_until_content_changes(
         "analysis:event-choices",
         lambda: tuple(published_events().values_list("slug", "title")),
     )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 
 from conference.analysis import selectors
 from conference.analysis.charts import comparison_charts
-from conference.analysis.counts import CountCachingPaginator, QueryAnswers
+from conference.analysis.counts import CountCachingPaginator, ListAnswers, filter_key
 from conference.analysis.exports import FORMATS, export_response, site_detail_urls
 from conference.analysis.filter_form import filter_form
 from conference.analysis.filters import KeyFigureFilterSet, key_figure_filterset
@@ -128,7 +128,7 @@ def choice_names(choices) -> dict[str, str]:
     return {value: str(label) for value, label in choices.choices}
 
 
-def explorer_charts(filtered, answers: QueryAnswers) -> str:
+def explorer_charts(filtered, answers: ListAnswers) -> str:
     """Return the comparison charts of the filtered figures as HTML (cached, counts.py).
 
     Kept drawn: writing out a chart's few hundred SVG numbers cost more than the rest
@@ -142,7 +142,7 @@ def explorer_charts(filtered, answers: QueryAnswers) -> str:
 
     query = selectors.chart_query(filtered)
     # The chart template escapes what it writes.
-    return mark_safe(answers.get("charts-html", draw, empty=""))  # noqa: S308
+    return mark_safe(answers.get("charts-html", draw))  # noqa: S308
 
 
 @require_safe
@@ -153,7 +153,8 @@ def key_figure_list(request):
     valid = filterset.is_valid()
     cleaned = filterset.form.cleaned_data if valid else {}
     queryset = filterset.qs if valid else filterset.queryset.none()
-    answers = QueryAnswers(queryset)
+    key = f"explorer?{filter_key(KeyFigureFilterSet, request.GET)}" if valid else None
+    answers = ListAnswers(queryset, key=key)
     paginator = CountCachingPaginator(queryset, PAGE_SIZE, answers=answers)
     page = paginator.get_page(request.GET.get("page"))
     charts_html = explorer_charts(queryset, answers) if cleaned.get("label") else ""

@@ -16,7 +16,7 @@ from conference.analysis.filters import (
     narrowed,
     published_events,
 )
-from conference.filters import MunicipalityFilter, codes_for
+from conference.filters import MunicipalityFilter
 from conference.models import Event, Municipality
 from sessions_app.models import Session
 from speakers_app.models import Person
@@ -71,7 +71,7 @@ class EventFilterSet(django_filters.FilterSet):
         if not value:
             return queryset
         concerning = Session.objects.public().filter(
-            event=OuterRef("pk"), municipalities__code__in=codes_for(value)
+            event=OuterRef("pk"), municipalities__code__in=value.codes
         )
         return queryset.filter(Exists(concerning))
 

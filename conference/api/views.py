@@ -14,7 +14,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 from conference.analysis import selectors as analysis_selectors
-from conference.analysis.counts import CountCachingPaginator
+from conference.analysis.counts import CountCachingPaginator, ListAnswers, filter_key
 from conference.analysis.exports import record_rows
 from conference.api import filters, serializers
 from conference.models import Event, Municipality
@@ -25,10 +25,11 @@ from speakers_app.models import Person
 class Pagination(PageNumberPagination):
     """50 per page; page_size up to 500 (larger asks get 500); a malformed one is 400.
 
-    The count is cached per filter and content version (conference/analysis/counts.py).
+    The count is kept per list, filter and content version (conference/analysis/
+    counts.py). The filter backend has answered 400 to an invalid filter before this
+    runs, so the parameters that make the key are valid.
     """
 
-    django_paginator_class = CountCachingPaginator
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
@@ -40,6 +41,22 @@ class Pagination(PageNumberPagination):
                 {self.page_size_query_param: ["Ange ett positivt heltal."]}
             )
         return super().get_page_size(request)
+
+    def paginate_queryset(self, queryset, request, view=None):
+        # The view decides the base queryset (the API serves only public rows, whoever
+        # asks), its FilterSet's parameters the rest.
+        key = None
+        if view is not None:
+            key = f"api:{type(view).__name__}"
+            filterset_class = getattr(view, "filterset_class", None)
+            if filterset_class is not None:
+                key += "?" + filter_key(filterset_class, request.query_params)
+        self.answers = ListAnswers(queryset, key=key)
+        return super().paginate_queryset(queryset, request, view)
+
+    def django_paginator_class(self, object_list, per_page):
+        # What DRF calls to make its paginator: one counting through self.answers.
+        return CountCachingPaginator(object_list, per_page, answers=self.answers)
 
 
 # What a slug may hold (Django's `slug` path converter): anything else, a NUL byte that
@@ -112,17 +129,17 @@ class KeyFigureViewSet(ReadOnlyViewSet):
 
     serializer_class = serializers.KeyFigureSerializer
     filterset_class = filters.KeyFigureFilterSet
-    # Composed once per process (GenericAPIView.get_queryset hands out a fresh clone
-    # per request): resolving the joins, columns and ordering cost half a millisecond
-    # per request. It depends on nothing of the request or the time.
-    queryset = record_rows(analysis_selectors.key_figures_for_listing())
+
+    def get_queryset(self):
+        return record_rows(analysis_selectors.key_figures_for_listing())
 
 
 @functools.cache
 def documented_api() -> tuple[dict, list[dict]]:
     """Return the schema's info and endpoints, generated once per process.
 
-    The schema changes only with the code; generating it costs a second or more.
+    The schema changes only with the code, and generating it walks every endpoint's
+    serializer and FilterSet: too slow for each visit of the documentation page.
     """
     schema = SchemaGenerator().get_schema(request=None, public=True)
     endpoints = []

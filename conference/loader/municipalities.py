@@ -29,6 +29,8 @@ COUNTRY_WORDS = re.compile(
 COUNTRY_CELL = re.compile(r"^(?:riket|sverige|hela landet|totalt i landet)$", re.I)
 
 
+# Read once: the reference file ships with the code, and the pattern of its 290 names
+# is compiled once.
 @cache
 def _names() -> dict[str, str]:
     return {

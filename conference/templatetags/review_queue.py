@@ -1,6 +1,7 @@
 """The admin start page's review queue: how much the loader flagged, per kind."""
 
 from django import template
+from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
@@ -14,10 +15,10 @@ def review_queue(context):
     """Return, per model the user may view, how many records need review and where."""
     request = context["request"]
     rows = []
-    for model, model_admin in admin.site._registry.items():
-        if not issubclass(model, LoadedRecord):
+    for model in apps.get_models():
+        if not issubclass(model, LoadedRecord) or not admin.site.is_registered(model):
             continue
-        if not model_admin.has_view_permission(request):
+        if not admin.site.get_model_admin(model).has_view_permission(request):
             continue
         count = model.objects.filter(review_status=ReviewStatus.NEEDS_REVIEW).count()
         if count:

@@ -82,7 +82,7 @@ def test_generate_demo_data_keeps_some_drafts_unless_all_published():
 def test_generate_demo_data_invalidates_cached_pages_and_counts(
     django_capture_on_commit_callbacks,
 ):
-    from conference.page_cache import content_version
+    from conference.content_version import content_version
 
     before = content_version()
     with django_capture_on_commit_callbacks(execute=True):

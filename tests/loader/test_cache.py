@@ -2,7 +2,7 @@
 
 import pytest
 
-from conference.page_cache import content_version
+from conference.content_version import content_version
 
 from .conftest import FIXTURES
 from .test_import import load

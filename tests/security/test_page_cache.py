@@ -7,9 +7,11 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.http import HttpResponse
+from django.template import engines
 from django.test import override_settings
+from django.urls import path
 
-from conference import page_cache
+from conference import content_version, page_cache
 from conference.middleware import PublicPageCacheMiddleware
 from conference.models import Event, Municipality
 from conference.reference_data import sync_municipalities
@@ -23,10 +25,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_ENABLED = True
     cache.clear()
-    page_cache.clear_local()
     yield
     cache.clear()
-    page_cache.clear_local()
 
 
 @pytest.fixture
@@ -114,13 +114,35 @@ def test_loading_a_document_invalidates_cached_pages(client):
     assert event.title in response.text
 
 
-def test_page_with_csp_nonce_is_not_cached(client, rf):
-    # The admin's login page renders the nonce; the same check guards public pages.
-    request = rf.get("/kommuner/")
-    request._csp_nonce = "used"
-    response = HttpResponse("<p>sida</p>")
-    middleware = PublicPageCacheMiddleware(lambda request: response)
-    assert middleware._may_store(request, response) is False
+def nonce_page(request):
+    """A page whose inline script carries the CSP nonce, as the admin's pages do."""
+    template = engines["django"].from_string(
+        '<script nonce="{{ csp_nonce }}">var page = 1;</script>'
+    )
+    return HttpResponse(template.render({}, request))
+
+
+def plain_page(request):
+    return HttpResponse("<p>sida</p>")
+
+
+urlpatterns = [path("nonce/", nonce_page), path("plain/", plain_page)]
+
+
+@pytest.mark.urls(__name__)
+def test_page_with_csp_nonce_is_not_cached(client):
+    first, second = client.get("/nonce/"), client.get("/nonce/")
+    nonces = [
+        response.text.split('nonce="')[1].split('"')[0] for response in (first, second)
+    ]
+    assert "X-Page-Cache" not in second.headers
+    assert nonces[0] != nonces[1]
+    assert f"'nonce-{nonces[1]}'" in second.headers["Content-Security-Policy"]
+    # The same kind of page without the nonce is cached, with its policy.
+    client.get("/plain/")
+    plain = client.get("/plain/")
+    assert plain.headers["X-Page-Cache"] == "hit"
+    assert "'nonce-" not in plain.headers["Content-Security-Policy"]
 
 
 def test_cached_page_answers_304_to_its_etag(client, session):
@@ -131,48 +153,32 @@ def test_cached_page_answers_304_to_its_etag(client, session):
     assert response.headers["X-Page-Cache"] == "hit"
 
 
-@pytest.fixture
-def local_copies(settings):
-    """Each process's own copies, as with Redis; the version re-read every 60 s."""
-    settings.PAGE_CACHE_LOCAL_ENTRIES = 10
-    settings.PAGE_CACHE_VERSION_TTL = 60
-
-
-def test_local_copy_is_served_without_the_shared_cache(client, session, local_copies):
+def test_change_saved_by_another_process_is_seen_at_once(client, session):
+    # Another process shares the cache, not this one's memory: its change is a new
+    # content version in the cache.
     url = session.get_absolute_url()
     client.get(url)
-    cache.clear()  # as if the shared cache were unreachable or had evicted everything
-    response = client.get(url)
-    assert response.headers["X-Page-Cache"] == "hit"
-
-
-def test_change_in_this_process_invalidates_local_copies_at_once(
-    client, session, local_copies
-):
-    url = session.get_absolute_url()
-    client.get(url)
-    session.title = "Ny rubrik"
-    session.save()
-    response = client.get(url)
-    assert response.headers["X-Page-Cache"] == "miss"
-    assert "Ny rubrik" in response.text
-
-
-def test_change_in_another_process_is_seen_when_version_is_reread(
-    client, session, local_copies, settings
-):
-    url = session.get_absolute_url()
-    client.get(url)
-    cache.set(page_cache.VERSION_KEY, "set-by-another-process", timeout=None)
-    settings.PAGE_CACHE_VERSION_TTL = 0
+    cache.set(content_version.VERSION_KEY, "set-by-another-process", timeout=None)
     response = client.get(url)
     assert response.headers["X-Page-Cache"] == "miss"
 
 
-def test_local_copies_are_bounded(client, local_copies):
-    for number in range(15):
-        client.get(f"/kommuner/?sida={number}")
-    assert len(page_cache._local_pages) == 10
+def test_page_rendered_while_a_change_is_committed_is_never_served(rf):
+    renders = []
+
+    def view(request):
+        renders.append(request)
+        if len(renders) == 1:
+            content_version.bump_content_version()  # committed during the rendering
+        return HttpResponse(f"<p>version {len(renders)}</p>")
+
+    middleware = PublicPageCacheMiddleware(view)
+    middleware(rf.get("/kommuner/"))
+    second = middleware(rf.get("/kommuner/"))
+    third = middleware(rf.get("/kommuner/"))
+    assert len(renders) == 2
+    assert second.content == third.content == b"<p>version 2</p>"
+    assert third.headers["X-Page-Cache"] == "hit"
 
 
 def test_pages_are_rendered_when_redis_is_down(client, session):
@@ -190,36 +196,17 @@ def test_pages_are_rendered_when_redis_is_down(client, session):
 
 def test_entry_of_another_format_is_a_miss(client, session):
     url = session.get_absolute_url()
-    key = page_cache.page_key(host="testserver", full_path=url)
+    key = page_cache.page_key(
+        version=content_version.content_version(), host="testserver", full_path=url
+    )
     cache.set(key, ("old format", b"<p>gammal</p>"))
     response = client.get(url)
     assert response.headers["X-Page-Cache"] == "miss"
 
 
-def test_content_cached_values_are_kept_in_process_until_the_content_changes(
-    settings, monkeypatch
-):
-    settings.QUERY_CACHE_ENABLED = True
-    builds = []
-
-    def build():
-        builds.append(len(builds))
-        return f"value {len(builds)}"
-
-    assert page_cache.content_cached("answer", build) == "value 1"
-    shared_reads = []
-    original_get = cache.get
-    monkeypatch.setattr(
-        cache, "get", lambda *a, **k: shared_reads.append(a) or original_get(*a, **k)
-    )
-    assert page_cache.content_cached("answer", build) == "value 1"
-    # Served from the process's own memory: no rebuild, no read of the shared cache
-    # beyond the content version.
-    assert len(builds) == 1
-    assert all(
-        not str(args[0]).startswith(page_cache.CONTENT_KEY_PREFIX)
-        for args in shared_reads
-    )
-
-    page_cache.bump_content_version()
-    assert page_cache.content_cached("answer", build) == "value 2"
+def test_migrate_invalidates_cached_pages(client, session):
+    # Every deployment migrates: pages made by the previous code are not served after.
+    url = session.get_absolute_url()
+    client.get(url)
+    call_command("migrate", verbosity=0)
+    assert client.get(url).headers["X-Page-Cache"] == "miss"
