@@ -3,21 +3,28 @@
 Django's own per-site cache is not used because it keys pages by every header in Vary
 (`Vary: Cookie` would give each visitor their own copy), sends Expires and max-age (a
 browser would keep a page after the content changed) and cannot be invalidated when the
-content changes. This one keys a page by host, path, query string and the content version
+content changes. This one keys a page by host, path and the query parameters its view
+reads, and serves it only if it was rendered at the current content version
 (conference/content_version.py, conference/page_cache.py): a change saved anywhere
-(admin, loader) sets a new version (conference/signals.py), and no request finds a page
+(admin, loader) sets a new version (conference/signals.py), and no request gets a page
 rendered before it.
 """
 
 import logging
 
 from django.conf import settings
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response
 from django.utils.csp import CSP
 from django.utils.http import parse_http_date_safe
 
-from conference.content_version import content_version
-from conference.page_cache import CachedPage, get_page, page_key, store_page
+from conference.page_cache import (
+    CachedPage,
+    cacheable_query,
+    lookup_page,
+    page_key,
+    store_page,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -40,14 +47,17 @@ class PublicPageCacheMiddleware:
         if not self._may_use_cache(request):
             return self.get_response(request)
         try:
-            # Read before rendering: a page rendered while a change is committed is
-            # stored under the version that change replaces, and never served.
-            key = page_key(
-                version=content_version(),
-                host=request.get_host(),
-                full_path=request.get_full_path(),
-            )
-            page = get_page(key)
+            match = resolve(request.path_info)
+        except Resolver404:
+            return self.get_response(request)
+        known = getattr(match.func, "page_cache_parameters", ())
+        if not cacheable_query(request.GET, known):
+            return self.get_response(request)
+        key = page_key(host=request.get_host(), path=request.path, query=request.GET)
+        try:
+            # The version is read before rendering: a page rendered while a change is
+            # committed carries the version that change replaces, and is never served.
+            version, page = lookup_page(key)
         except Exception:
             # The cache is an optimisation: when Redis is down, render every page.
             logger.warning("Page cache unavailable", exc_info=True)
@@ -59,7 +69,7 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         if request.method == "GET" and self._may_store(request, response):
             try:
-                store_page(key, CachedPage.of(response))
+                store_page(key, CachedPage.of(response, version=version))
             except Exception:
                 logger.warning("Page cache unavailable", exc_info=True)
             else:

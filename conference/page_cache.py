@@ -1,33 +1,45 @@
 """Storage of the whole-page cache (conference/middleware.py) in Django's cache.
 
-A page is stored under its host, path and query string and the content version current
-when its rendering began (conference/content_version.py): a change of content sets a new
-version, so no request finds a page rendered before it.
+A page is stored under its host, path and query parameters, with the content version
+current when its rendering began (conference/content_version.py). A lookup reads the
+current version and the page in one round trip (`get_many`) and serves the page only if
+it was rendered at that version: a change of content sets a new version, so no request
+gets a page rendered before it.
+
+Only query parameters that the page's view reads are part of a key (`page_parameters`):
+a request with any other (`?utm=…`, a typo) is rendered, never stored, so nobody can fill
+the cache by varying a parameter the page ignores.
 """
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+
+from conference.content_version import VERSION_KEY, content_version
 
 # The format is part of the keys: after an upgrade that changes what is stored, the new
 # code never reads what the old one left in a shared Redis.
-PAGE_KEY_PREFIX = "page:3:"
+PAGE_KEY_PREFIX = "page:4:"
 
 
 @dataclass(frozen=True)
 class CachedPage:
     """A response as stored: plain data, so every hit builds its own response."""
 
+    version: str
     status: int
     headers: tuple[tuple[str, str], ...]
     content: bytes
 
     @classmethod
-    def of(cls, response: HttpResponse) -> "CachedPage":
+    def of(cls, response: HttpResponse, *, version: str) -> "CachedPage":
         return cls(
+            version=version,
             status=response.status_code,
             headers=tuple(response.headers.items()),
             content=response.content,
@@ -40,15 +52,52 @@ class CachedPage:
         return response
 
 
-def page_key(*, version: str, host: str, full_path: str) -> str:
-    """Return the key of one public page (host, path with query string) at ``version``."""
-    digest = hashlib.sha256(f"{host}\n{full_path}".encode()).hexdigest()
-    return f"{PAGE_KEY_PREFIX}{version}:{digest}"
+def page_parameters(*sources):
+    """Name the query parameters a public view reads, so its pages may be cached.
+
+    Each source is a parameter name or a FilterSet class, whose filters' parameters
+    count (a range filter's too: `year_min`, `year_max`). A view without this decorator
+    is cached only when requested without a query string.
+    """
+    names = set()
+    for source in sources:
+        if isinstance(source, str):
+            names.add(source)
+            continue
+        for name, filter_ in source.base_filters.items():
+            suffixes = getattr(filter_.field.widget, "suffixes", None) or [""]
+            names.update(f"{name}_{suffix}" if suffix else name for suffix in suffixes)
+
+    def decorate(view):
+        view.page_cache_parameters = frozenset(names)
+        return view
+
+    return decorate
 
 
-def get_page(key: str) -> CachedPage | None:
-    page = cache.get(key)
-    return page if isinstance(page, CachedPage) else None
+def page_key(*, host: str, path: str, query: QueryDict) -> str:
+    """Return the key of one page: host, path and its query parameters in a fixed order."""
+    parameters = urlencode(sorted(query.lists()), doseq=True)
+    digest = hashlib.sha256(f"{host}\n{path}\n{parameters}".encode()).hexdigest()
+    return PAGE_KEY_PREFIX + digest
+
+
+def cacheable_query(query: QueryDict, known: Iterable[str]) -> bool:
+    """Whether every query parameter is one the view reads."""
+    return set(query) <= set(known)
+
+
+def lookup_page(key: str) -> tuple[str, CachedPage | None]:
+    """Return the current content version and the page under ``key`` if current.
+
+    One round trip to the cache for both; the version is created if the cache has none.
+    """
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY) or content_version()
+    page = found.get(key)
+    if isinstance(page, CachedPage) and page.version == version:
+        return version, page
+    return version, None
 
 
 def store_page(key: str, page: CachedPage) -> None:

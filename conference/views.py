@@ -16,6 +16,7 @@ from conference import selectors
 from conference.ical import event_calendar
 from conference.jsonld import event_jsonld
 from conference.models import Event
+from conference.page_cache import page_parameters
 from conference.permissions import can_preview_drafts
 from conference.search import QueryError, clean_query, search
 
@@ -94,6 +95,7 @@ def municipality_detail(request, slug):
     )
 
 
+@page_parameters("q")
 @public_page
 def search_page(request):
     error = ""

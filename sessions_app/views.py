@@ -2,6 +2,7 @@
 
 from django.shortcuts import render
 
+from conference.page_cache import page_parameters
 from conference.permissions import can_preview_drafts
 from conference.views import public_page, with_last_modified
 from sessions_app import selectors
@@ -21,6 +22,7 @@ def session_detail(request, event_slug, slug):
     return with_last_modified(response, page.last_modified)
 
 
+@page_parameters(SessionFilter)
 @public_page
 def session_list(request):
     filterset = SessionFilter(request.GET, queryset=selectors.session_list())

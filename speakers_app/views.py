@@ -2,11 +2,13 @@
 
 from django.shortcuts import render
 
+from conference.page_cache import page_parameters
 from conference.views import public_page
 from speakers_app import selectors
 from speakers_app.filters import PersonFilter
 
 
+@page_parameters(PersonFilter)
 @public_page
 def person_list(request):
     filterset = PersonFilter(request.GET, queryset=selectors.person_list())

@@ -19,6 +19,7 @@ from conference.analysis.filter_form import filter_form
 from conference.analysis.filters import KeyFigureFilterSet, key_figure_filterset
 from conference.formatting import format_figure
 from conference.models import NATIONAL_CODE, KeyFigure
+from conference.page_cache import page_parameters
 from conference.templating import url
 
 PAGE_SIZE = 50
@@ -145,6 +146,7 @@ def explorer_charts(filtered, answers: ListAnswers) -> str:
     return mark_safe(answers.get("charts-html", draw))  # noqa: S308
 
 
+@page_parameters(KeyFigureFilterSet, "page")
 @require_safe
 def key_figure_list(request):
     filterset = key_figure_filterset(

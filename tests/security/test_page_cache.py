@@ -1,12 +1,13 @@
 """The whole-page cache for anonymous visitors (conference/middleware.py)."""
 
+from dataclasses import replace
 from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.template import engines
 from django.test import override_settings
 from django.urls import path
@@ -66,10 +67,38 @@ def test_deleting_content_invalidates_cached_pages(client, session):
     assert "Kompetens i regionen" not in response.text
 
 
-def test_query_string_is_part_of_the_key(client, session):
-    client.get("/kommuner/?sida=1")
-    response = client.get("/kommuner/?sida=2")
+def test_query_parameters_the_page_reads_are_part_of_the_key(client, session):
+    client.get("/personer/?kommun=1480")
+    response = client.get("/personer/?kommun=1384")
     assert response.headers["X-Page-Cache"] == "miss"
+    assert client.get("/personer/?kommun=1384").headers["X-Page-Cache"] == "hit"
+
+
+def test_the_order_of_query_parameters_does_not_matter(client, session):
+    client.get("/nyckeltal/?unit=percent&year_from=2018")
+    response = client.get("/nyckeltal/?year_from=2018&unit=percent")
+    assert response.headers["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize(
+    "url", ["/?utm_source=x", "/kommuner/?sida=2", "/personer/?kommun=1480&x=1"]
+)
+def test_a_parameter_the_page_does_not_read_is_never_stored(client, session, url):
+    for _ in range(2):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "X-Page-Cache" not in response.headers
+
+
+def test_unique_unknown_parameters_do_not_grow_the_cache(client, session, monkeypatch):
+    stored = []
+    monkeypatch.setattr(
+        "conference.middleware.store_page", lambda key, page: stored.append(key)
+    )
+    client.get("/")
+    for number in range(20):
+        client.get(f"/?utm={number}")
+    assert len(stored) == 1
 
 
 def test_logged_in_staff_bypass_the_cache(client, session):
@@ -196,12 +225,21 @@ def test_pages_are_rendered_when_redis_is_down(client, session):
 
 def test_entry_of_another_format_is_a_miss(client, session):
     url = session.get_absolute_url()
-    key = page_cache.page_key(
-        version=content_version.content_version(), host="testserver", full_path=url
-    )
+    key = page_cache.page_key(host="testserver", path=url, query=QueryDict())
     cache.set(key, ("old format", b"<p>gammal</p>"))
     response = client.get(url)
     assert response.headers["X-Page-Cache"] == "miss"
+
+
+def test_a_page_rendered_at_an_older_version_is_a_miss(client, session):
+    url = session.get_absolute_url()
+    client.get(url)
+    key = page_cache.page_key(host="testserver", path=url, query=QueryDict())
+    stored = cache.get(key)
+    cache.set(key, replace(stored, version="older", content=b"<p>gammal</p>"))
+    response = client.get(url)
+    assert response.headers["X-Page-Cache"] == "miss"
+    assert b"gammal" not in response.content
 
 
 def test_migrate_invalidates_cached_pages(client, session):
