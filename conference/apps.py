@@ -7,10 +7,6 @@ class ConferenceConfig(AppConfig):
     verbose_name = _("Konferenser")
 
     def ready(self):
-        from django.db.models import Field
-
         from conference import signals
-        from conference.lookups import AnyOf
 
         signals.connect()
-        Field.register_lookup(AnyOf)

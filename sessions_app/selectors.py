@@ -3,23 +3,13 @@
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import partial
 
 from django.db.models import QuerySet
 from django.http import Http404
 
-from conference.compiled import CompiledQuery, columns, instance
-from conference.models import Event, KeyFigure, Municipality
-from conference.selectors import (
-    DRAFTS,
-    LOADER_FIELDS,
-    latest,
-    municipality_from_row,
-    people_columns,
-    person_from_row,
-)
+from conference.models import KeyFigure, Municipality
+from conference.selectors import latest, loader_fields
 from sessions_app.models import ContentBlock, Session, SessionSpeaker
-from speakers_app.models import Person
 
 
 @dataclass
@@ -47,8 +37,8 @@ class RenderedBlock:
 class SessionPage:
     session: Session
     blocks: list[RenderedBlock]
-    speakers: list
-    municipalities: list
+    speakers: list[SessionSpeaker]
+    municipalities: list[Municipality]
     key_figures: list[KeyFigure]
     anchored_figure_pks: set[int]
     previous: Session | None
@@ -122,115 +112,54 @@ def render_blocks(
     return rendered, anchored
 
 
-def _programme(event_slug: str, *, include_drafts: bool) -> QuerySet:
-    return (
-        Session.objects.visible(include_drafts=include_drafts)
-        .filter(event__slug=event_slug)
-        .order_by("order", "pk")
-        .values_list(
-            *columns(Session, skip=LOADER_FIELDS),
-            *columns(Event, "event__", skip=LOADER_FIELDS),
-        )
-    )
-
-
-def _blocks(session_id: int) -> QuerySet:
-    return (
-        ContentBlock.objects.filter(session_id=session_id)
-        .order_by("order", "pk")
-        .values_list(
-            *columns(ContentBlock, skip=LOADER_FIELDS),
-            *columns(Person, "person__", skip=LOADER_FIELDS),
-        )
-    )
-
-
-def _speakers(session_id: int) -> QuerySet:
-    return (
-        SessionSpeaker.objects.filter(session_id=session_id)
-        .order_by("order", "pk")
-        .values_list(*columns(SessionSpeaker), *people_columns())
-    )
-
-
-def _figures(session_id: int, *, include_drafts: bool) -> QuerySet:
-    return (
-        KeyFigure.objects.visible(include_drafts=include_drafts)
-        .filter(session_id=session_id)
-        .order_by("order", "pk")
-        .values_list(
-            *columns(KeyFigure, skip=LOADER_FIELDS),
-            *columns(Municipality, "municipality__"),
-        )
-    )
-
-
-def _municipalities(session_id: int) -> QuerySet:
-    return Municipality.objects.filter(sessions=session_id).values_list(
-        *columns(Municipality)
-    )
-
-
-# The session page's five queries, compiled once per process (conference/compiled.py).
-PROGRAMME = {
-    drafts: CompiledQuery(partial(_programme, include_drafts=drafts), event_slug=str)
-    for drafts in DRAFTS
-}
-BLOCKS = CompiledQuery(_blocks, session_id=int)
-SPEAKERS = CompiledQuery(_speakers, session_id=int)
-FIGURES = {
-    drafts: CompiledQuery(partial(_figures, include_drafts=drafts), session_id=int)
-    for drafts in DRAFTS
-}
-MUNICIPALITIES = CompiledQuery(_municipalities, session_id=int)
-
-
 def session_page(
     event_slug: str, slug: str, *, include_drafts: bool = False
 ) -> SessionPage:
     """Return everything the session page shows (5 queries), or raise Http404."""
     # One query gives the session and its neighbours in the programme.
-    programme = []
-    event = None
-    for row in PROGRAMME[include_drafts](event_slug=event_slug):
-        event = event or instance(Event, row, "event__")
-        session = instance(Session, row, event=event)
-        programme.append(session)
+    programme = list(
+        Session.objects.visible(include_drafts=include_drafts)
+        .filter(event__slug=event_slug)
+        .select_related("event")
+        .defer(*loader_fields("", "event"))
+        .order_by("order", "pk")
+    )
     position = next((i for i, s in enumerate(programme) if s.slug == slug), None)
     if position is None:
         raise Http404("No such session")
     session = programme[position]
-    municipalities = {}
-    blocks = []
-    for row in BLOCKS(session_id=session.pk):
-        person = person_from_row(row, known=municipalities)
-        block = instance(ContentBlock, row, person=person)
-        blocks.append(block)
-    speakers = []
-    for row in SPEAKERS(session_id=session.pk):
-        person = person_from_row(row, known=municipalities)
-        role = instance(SessionSpeaker, row, person=person)
-        speakers.append(role)
-    figures = []
-    for row in FIGURES[include_drafts](session_id=session.pk):
-        municipality = municipality_from_row(row, "municipality__", municipalities)
-        figure = instance(KeyFigure, row, municipality=municipality)
-        figures.append(figure)
+    blocks = list(
+        ContentBlock.objects.filter(session_id=session.pk)
+        .select_related("person")
+        .defer(*loader_fields("person"))
+        .order_by("order", "pk")
+    )
+    speakers = list(
+        SessionSpeaker.objects.filter(session_id=session.pk)
+        .select_related("person__municipality")
+        .defer(*loader_fields("person"))
+        .order_by("order", "pk")
+    )
+    figures = list(
+        KeyFigure.objects.visible(include_drafts=include_drafts)
+        .filter(session_id=session.pk)
+        .select_related("municipality")
+        .defer(*loader_fields(""))
+        .order_by("order", "pk")
+    )
     rendered, anchored = render_blocks(blocks, figures)
     return SessionPage(
         session=session,
         blocks=rendered,
         speakers=speakers,
-        municipalities=[
-            instance(Municipality, row) for row in MUNICIPALITIES(session_id=session.pk)
-        ],
+        municipalities=list(Municipality.objects.filter(sessions=session.pk)),
         key_figures=figures,
         anchored_figure_pks=anchored,
         previous=programme[position - 1] if position > 0 else None,
         next=programme[position + 1] if position + 1 < len(programme) else None,
         last_modified=latest(
             session.updated_at,
-            event.updated_at,
+            session.event.updated_at,
             *(f.updated_at for f in figures),
             *(s.person.updated_at for s in speakers),
         ),

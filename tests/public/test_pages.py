@@ -118,6 +118,39 @@ def test_event_page_highlights_the_first_figure_of_each_session_at_most_six(clie
     ]
 
 
+def test_event_page_highlights_no_figure_of_another_events_session(client):
+    event, other = EventFactory(), EventFactory()
+    SessionFactory(event=event)
+    elsewhere = SessionFactory(event=other)
+    # The admin allows a figure of one event in another event's session.
+    KeyFigureFactory(event=event, session=elsewhere, order=1, label="Fel programpunkt")
+    KeyFigureFactory(
+        event=event,
+        session=None,
+        scope="region",
+        municipality=None,
+        order=2,
+        label="Dagens egen",
+    )
+
+    page = soup(client.get(event.get_absolute_url()))
+
+    assert [a.text for a in page.select(".figure-card__label a")] == ["Dagens egen"]
+
+
+def test_event_page_without_sessions_highlights_the_events_own_figure(client):
+    event = EventFactory()
+    SessionFactory(event=event, is_published=False)
+    KeyFigureFactory(
+        event=event, session=None, scope="region", municipality=None, label="Dagens"
+    )
+
+    page = soup(client.get(event.get_absolute_url()))
+
+    assert page.select(".programme__item") == []
+    assert [a.text for a in page.select(".figure-card__label a")] == ["Dagens"]
+
+
 def test_event_page_has_event_json_ld(client, small_conference):
     import json
 
