@@ -82,11 +82,11 @@ class EventAdmin(PublishableAdmin):
     readonly_fields = ["source_name", "source_checksum", "source_loaded_at"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(_session_count=Count("sessions"))
+        return super().get_queryset(request).annotate(session_total=Count("sessions"))
 
-    @admin.display(description=_("programpunkter"), ordering="_session_count")
+    @admin.display(description=_("programpunkter"), ordering="session_total")
     def session_count(self, obj) -> int:
-        return obj._session_count
+        return obj.session_total
 
 
 @admin.register(EventPerson)

@@ -47,6 +47,23 @@ class LoadedRecord(models.Model):
         abstract = True
 
 
+# The loader's bookkeeping (JSON columns of LoadedRecord): public pages never show it,
+# and decoding it for every row loaded cost an uncached page real time.
+LOADER_FIELDS = ("loaded_values", "flags")
+
+
+def loader_fields(*relations: str) -> list[str]:
+    """Return the loader fields of a model and of its related models, for `.defer()`.
+
+    `loader_fields("", "person")` → the model's own fields and its `person`'s.
+    """
+    return [
+        f"{relation}__{name}" if relation else name
+        for relation in relations
+        for name in LOADER_FIELDS
+    ]
+
+
 def through(relation: str, field: str) -> str:
     """Return the lookup of ``field`` reached through ``relation`` ("" for the row itself)."""
     return f"{relation}__{field}" if relation else field

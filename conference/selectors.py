@@ -10,34 +10,19 @@ from datetime import datetime
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 
-from conference.models import Event, EventPerson, KeyFigure, Municipality
+from conference.http import latest
+from conference.models import (
+    Event,
+    EventPerson,
+    KeyFigure,
+    Municipality,
+    loader_fields,
+)
 from sessions_app.models import Quote, Session, SessionQuerySet, SessionSpeaker
 from speakers_app.models import Person
 
 HIGHLIGHT_COUNT = 6
 MUNICIPALITY_FIGURE_COUNT = 50
-
-# The loader's bookkeeping (JSON columns of LoadedRecord): public pages never show it,
-# and decoding it for every row loaded cost an uncached page real time.
-LOADER_FIELDS = ("loaded_values", "flags")
-
-
-def loader_fields(*relations: str) -> list[str]:
-    """Return the loader fields of a model and of its related models, for `.defer()`.
-
-    `loader_fields("", "person")` → the model's own fields and its `person`'s.
-    """
-    return [
-        f"{relation}__{name}" if relation else name
-        for relation in relations
-        for name in LOADER_FIELDS
-    ]
-
-
-def latest(*values: datetime | None) -> datetime | None:
-    """Return the newest of some timestamps (None when there are none)."""
-    present = [value for value in values if value is not None]
-    return max(present) if present else None
 
 
 def event_list(*, include_drafts: bool = False) -> list[Event]:

@@ -1,43 +1,23 @@
 """Public pages of the conference app: home, events, municipalities, search and more.
 
-Views stay thin: the selectors fetch, the templates show. Every public page answers a
-repeat visit with 304 (`public_page`: ETag from the content, Last-Modified where the
-data gives one cheaply).
+Views stay thin: the selectors fetch, the templates show (conference/http.py says how
+every public page answers).
 """
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from django.views.decorators.http import conditional_page, require_safe
+from django.views.decorators.http import require_safe
 
 from conference import selectors
+from conference.http import public_page, with_last_modified
 from conference.ical import event_calendar
 from conference.jsonld import event_jsonld
 from conference.models import Event
 from conference.page_cache import page_parameters
 from conference.permissions import can_preview_drafts
 from conference.search import QueryError, clean_query, search
-
-
-def public_page(view):
-    """Allow only GET/HEAD and answer conditional requests with 304.
-
-    The ETag is a hash of the page as rendered (conditional_page), so it changes with
-    anything the page shows. Django's @condition would answer 304 without rendering,
-    but it needs a page's ETag or date before the view runs: another query for the
-    pages that have a date, and none to give for the others. With the page cache on, a
-    repeat visit is answered without rendering anyway (conference/middleware.py).
-    """
-    return require_safe(conditional_page(view))
-
-
-def with_last_modified(response, moment):
-    """Set Last-Modified (when known), so If-Modified-Since can answer 304."""
-    if moment is not None:
-        response.headers["Last-Modified"] = http_date(moment.timestamp())
-    return response
 
 
 @public_page

@@ -185,7 +185,7 @@ def explain() -> None:
     from django.db import connection
     from django.http import QueryDict
 
-    from conference.analysis.filters import KeyFigureFilterSet
+    from conference.analysis.key_figure_filters import KeyFigureFilterSet
     from conference.analysis.selectors import key_figures_for_listing
 
     for name, url in REQUESTS[1:4]:

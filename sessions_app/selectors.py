@@ -7,8 +7,8 @@ from datetime import datetime
 from django.db.models import QuerySet
 from django.http import Http404
 
-from conference.models import KeyFigure, Municipality
-from conference.selectors import latest, loader_fields
+from conference.http import latest
+from conference.models import KeyFigure, Municipality, loader_fields
 from sessions_app.models import ContentBlock, Session, SessionSpeaker
 
 

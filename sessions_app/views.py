@@ -2,11 +2,11 @@
 
 from django.shortcuts import render
 
+from conference.http import public_page, with_last_modified
 from conference.page_cache import page_parameters
 from conference.permissions import can_preview_drafts
-from conference.views import public_page, with_last_modified
 from sessions_app import selectors
-from sessions_app.filters import SessionFilter
+from sessions_app.session_filters import SessionFilter
 
 
 @public_page

@@ -2,10 +2,10 @@
 
 from django.shortcuts import render
 
+from conference.http import public_page
 from conference.page_cache import page_parameters
-from conference.views import public_page
 from speakers_app import selectors
-from speakers_app.filters import PersonFilter
+from speakers_app.person_filters import PersonFilter
 
 
 @page_parameters(PersonFilter)

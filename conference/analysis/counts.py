@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
-from conference.analysis.filters import given_filters
+from conference.analysis.key_figure_filters import given_filters
 from conference.content_version import cached_until_content_changes
 
 

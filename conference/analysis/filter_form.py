@@ -17,9 +17,9 @@ from functools import cache
 from django import forms
 from markupsafe import Markup, escape
 
-from conference.analysis.filters import KeyFigureFilterSet
+from conference.analysis.key_figure_filters import KeyFigureFilterSet
 from conference.analysis.selectors import event_choices
-from conference.filters import municipality_choices
+from conference.municipality_filter import municipality_choices
 
 Choices = tuple[tuple[str, str], ...]
 

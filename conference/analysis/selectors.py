@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from conference.analysis.charts import ChartFigure
-from conference.analysis.filters import published_events
+from conference.analysis.key_figure_filters import published_events
 from conference.content_version import cached_until_content_changes
 from conference.models import KeyFigure
 

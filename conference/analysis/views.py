@@ -16,7 +16,10 @@ from conference.analysis.charts import comparison_charts
 from conference.analysis.counts import CountCachingPaginator, ListAnswers, filter_key
 from conference.analysis.exports import FORMATS, export_response, site_detail_urls
 from conference.analysis.filter_form import filter_form
-from conference.analysis.filters import KeyFigureFilterSet, key_figure_filterset
+from conference.analysis.key_figure_filters import (
+    KeyFigureFilterSet,
+    key_figure_filterset,
+)
 from conference.formatting import format_figure
 from conference.models import NATIONAL_CODE, KeyFigure
 from conference.page_cache import page_parameters

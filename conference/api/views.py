@@ -16,7 +16,7 @@ from rest_framework.pagination import PageNumberPagination
 from conference.analysis import selectors as analysis_selectors
 from conference.analysis.counts import CountCachingPaginator, ListAnswers, filter_key
 from conference.analysis.exports import record_rows
-from conference.api import filters, serializers
+from conference.api import query_filters, serializers
 from conference.models import Event, Municipality
 from sessions_app.models import Session
 from speakers_app.models import Person
@@ -66,14 +66,14 @@ SLUG_PATTERN = "[-a-zA-Z0-9_]+"
 
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = Pagination
-    filter_backends = [filters.StrictFilterBackend]
+    filter_backends = [query_filters.StrictFilterBackend]
 
 
 class EventViewSet(ReadOnlyViewSet):
     """Published events, newest first."""
 
     serializer_class = serializers.EventSerializer
-    filterset_class = filters.EventFilterSet
+    filterset_class = query_filters.EventFilterSet
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
 
@@ -85,7 +85,7 @@ class SessionViewSet(ReadOnlyViewSet):
     """Published sessions of published events, in programme order."""
 
     serializer_class = serializers.SessionSerializer
-    filterset_class = filters.SessionFilterSet
+    filterset_class = query_filters.SessionFilterSet
 
     def get_queryset(self):
         return (
@@ -100,7 +100,7 @@ class PersonViewSet(ReadOnlyViewSet):
     """People with a public page: a role in a public session or event, or quoted there."""
 
     serializer_class = serializers.PersonSerializer
-    filterset_class = filters.PersonFilterSet
+    filterset_class = query_filters.PersonFilterSet
     lookup_field = "slug"
     lookup_value_regex = SLUG_PATTERN
 
@@ -116,7 +116,7 @@ class MunicipalityViewSet(ReadOnlyViewSet):
     """Sweden's 290 municipalities and the whole country (Riket, 0000)."""
 
     serializer_class = serializers.MunicipalitySerializer
-    filterset_class = filters.MunicipalityFilterSet
+    filterset_class = query_filters.MunicipalityFilterSet
     lookup_field = "code"
     lookup_value_regex = "[0-9]+"
 
@@ -128,7 +128,7 @@ class KeyFigureViewSet(ReadOnlyViewSet):
     """Key figures quoted at published events, with the explorer's filters."""
 
     serializer_class = serializers.KeyFigureSerializer
-    filterset_class = filters.KeyFigureFilterSet
+    filterset_class = query_filters.KeyFigureFilterSet
 
     def get_queryset(self):
         return record_rows(analysis_selectors.key_figures_for_listing())

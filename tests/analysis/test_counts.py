@@ -8,8 +8,8 @@ from django.http import QueryDict
 
 from conference import content_version
 from conference.analysis.counts import filter_key
-from conference.analysis.filters import KeyFigureFilterSet
-from conference.api.filters import SessionFilterSet
+from conference.analysis.key_figure_filters import KeyFigureFilterSet
+from conference.api.query_filters import SessionFilterSet
 from conference.models import KeyFigure
 from tests.analysis.conftest import area
 from tests.factories.conference import (

@@ -1,7 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from conference.analysis.filters import KeyFigureFilterSet
+from conference.analysis.key_figure_filters import KeyFigureFilterSet
 from conference.models import KeyFigure
 from tests.analysis.conftest import area
 from tests.factories.conference import EventFactory, KeyFigureFactory

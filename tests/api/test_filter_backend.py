@@ -8,9 +8,9 @@ from django.http import QueryDict
 from django.test import RequestFactory
 from rest_framework.request import Request
 
-from conference.analysis.filters import given_filters, narrowed
+from conference.analysis.key_figure_filters import given_filters, narrowed
 from conference.api import views
-from conference.api.filters import StrictFilterBackend
+from conference.api.query_filters import StrictFilterBackend
 from conference.models import KeyFigure, Municipality
 from tests.factories.conference import KeyFigureFactory
 

@@ -14,7 +14,7 @@ from django.core.management import call_command
 from conference.models import Event, Municipality
 from conference.reference_data import sync_municipalities
 from speakers_app.models import Person
-from tests.public.conftest import build_conference
+from tests.factories.site import build_conference
 
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"

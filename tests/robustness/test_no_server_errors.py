@@ -28,9 +28,9 @@ from tests.factories.speakers import PersonFactory
 pytestmark = pytest.mark.django_db
 
 FILTER_MODULES = [
-    "conference.filters",
-    "conference.analysis.filters",
-    "conference.api.filters",
+    "conference.municipality_filter",
+    "conference.analysis.key_figure_filters",
+    "conference.api.query_filters",
 ]
 EXTRA_PARAMS = [
     "page",

@@ -1,11 +1,9 @@
-"""Data for the public page tests: an event built with 1 or with many of every related row."""
+"""A published event with 1 or with many of every related row, for the page tests."""
 
 from dataclasses import dataclass
 
-import pytest
-
-from conference.models import EventPerson, KeyFigure, Municipality
-from sessions_app.models import ContentBlock, Session, SessionSpeaker
+from conference.models import EventPerson, Municipality
+from sessions_app.models import ContentBlock
 from tests.factories.conference import (
     EventFactory,
     EventPersonFactory,
@@ -103,16 +101,3 @@ def build_conference(size: int) -> Conference:
             )
             QuoteFactory(event=event, session=session, person=people[-1])
     return Conference(event, sessions, people, figures, municipality)
-
-
-@pytest.fixture(params=[1, 4], ids=["one", "many"])
-def conference(request, db):
-    return build_conference(request.param)
-
-
-@pytest.fixture
-def small_conference(db):
-    return build_conference(1)
-
-
-__all__ = ["KeyFigure", "Session", "SessionSpeaker", "build_conference"]

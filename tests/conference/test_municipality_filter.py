@@ -1,8 +1,8 @@
 import django_filters
 import pytest
 
-from conference.filters import MunicipalityFilter
 from conference.models import KeyFigure, Municipality
+from conference.municipality_filter import MunicipalityFilter
 from tests.factories.conference import KeyFigureFactory, MunicipalityFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,10 @@ from urllib.parse import urlencode
 import pytest
 from django.http import QueryDict
 
-from conference.analysis.filters import KeyFigureFilterSet, key_figure_filterset
+from conference.analysis.key_figure_filters import (
+    KeyFigureFilterSet,
+    key_figure_filterset,
+)
 from conference.analysis.selectors import key_figures_for_listing
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from conference.analysis.filters import (
+from conference.analysis.key_figure_filters import (
     KeyFigureFilterSet,
     SlugChoiceFilter,
     YearFilter,
@@ -16,8 +16,8 @@ from conference.analysis.filters import (
     narrowed,
     published_events,
 )
-from conference.filters import MunicipalityFilter
 from conference.models import Event, Municipality
+from conference.municipality_filter import MunicipalityFilter
 from sessions_app.models import Session
 from speakers_app.models import Person
 

@@ -2,7 +2,7 @@
 
 import django_filters
 
-from conference.filters import MunicipalityFilter
+from conference.municipality_filter import MunicipalityFilter
 from speakers_app.models import Person
 
 

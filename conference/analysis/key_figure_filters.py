@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from conference.filters import MunicipalityFilter
 from conference.models import Event, KeyFigure, ReviewStatus
+from conference.municipality_filter import MunicipalityFilter
 from sessions_app.models import Session
 
 # The empty qualifier ("exact") cannot travel in a query string as "", so it has a name.
@@ -86,8 +86,9 @@ class SlugChoiceFilter(django_filters.ModelMultipleChoiceFilter):
 class IdMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
     """Choose objects by id; anything but a positive 64-bit number is invalid."""
 
-    def _check_values(self, value):
-        for item in value:
+    def clean(self, value):
+        # Checked before the database sees them: a number past 64 bits is an error there.
+        for item in value or ():
             text = str(item)
             if not DIGITS.fullmatch(text) or not 0 < int(text) <= MAX_ID:
                 raise ValidationError(
@@ -95,7 +96,7 @@ class IdMultipleChoiceField(django_filters.fields.ModelMultipleChoiceField):
                     code="invalid_pk_value",
                     params={"pk": text},
                 )
-        return super()._check_values(value)
+        return super().clean(value)
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})

@@ -1,0 +1,129 @@
+"""The session page and the session list, on SQLite and on PostgreSQL alike."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conference.models import Municipality
+from tests.factories.conference import (
+    KeyFigureFactory,
+)
+from tests.factories.sessions import ContentBlockFactory, SessionFactory
+from tests.factories.site import build_conference
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_session_page_renders_structure(client, small_conference):
+    page = soup(client.get(small_conference.sessions[0].get_absolute_url()))
+    text = page.select_one(".session__text")
+    assert text.find("h3").text.strip() == "Mellanrubrik 0"
+    assert [li.text.strip() for li in text.find("ul").find_all("li")] == [
+        "Första punkten",
+        "Andra punkten",
+    ]
+    assert [li.text.strip() for li in text.find("ol").find_all("li")] == [
+        "Steg ett",
+        "Steg två",
+    ]
+    quote = text.find("figure", class_="quote")
+    assert (
+        quote.blockquote.text.strip() == "Vi måste samarbeta mer över kommungränserna."
+    )
+    assert quote.figcaption.a.text == small_conference.people[-1].name
+    assert text.find("aside", class_="case-example")
+
+
+def test_session_page_links_each_figure_to_its_sentence(client, small_conference):
+    figure = small_conference.figures[0]
+    page = soup(client.get(small_conference.sessions[0].get_absolute_url()))
+    link = page.select_one(".figure-list__source")
+    assert link["href"] == f"#kalla-{figure.pk}"
+    target = page.find(id=f"kalla-{figure.pk}")
+    assert target.text == "Under 2023 deltog 1000 personer i insatsen."
+
+
+def test_session_page_links_both_figures_of_one_sentence_to_it(client):
+    sentence = "Under 2023 fick 40 personer jobb och 12 personer började studera."
+    session = SessionFactory()
+    ContentBlockFactory(session=session, kind="paragraph", text=sentence)
+    figures = [
+        KeyFigureFactory(event=session.event, session=session, source_text=sentence)
+        for _ in range(2)
+    ]
+
+    page = soup(client.get(session.get_absolute_url()))
+
+    links = [a["href"] for a in page.select(".figure-list__source")]
+    assert sorted(links) == sorted(f"#kalla-{figure.pk}" for figure in figures)
+    for figure in figures:
+        target = page.find(id=f"kalla-{figure.pk}")
+        mark = target if target.name == "mark" else target.find_parent("mark")
+        assert mark.text == sentence
+
+
+def test_session_page_figure_sentence_in_a_list_item_is_found(client):
+    session = SessionFactory()
+    ContentBlockFactory(
+        session=session,
+        kind="bullet_list",
+        text="",
+        items=["Hela 62 procent fick jobb."],
+    )
+    figure = KeyFigureFactory(
+        event=session.event, session=session, source_text="Hela 62 procent fick jobb."
+    )
+    page = soup(client.get(session.get_absolute_url()))
+    assert (
+        page.select_one(f"ul li #kalla-{figure.pk}").text
+        == "Hela 62 procent fick jobb."
+    )
+
+
+def test_session_page_has_previous_and_next(client):
+    sessions = build_conference(3).sessions
+    page = soup(client.get(sessions[1].get_absolute_url()))
+    assert page.find("a", rel="prev")["href"] == sessions[0].get_absolute_url()
+    assert page.find("a", rel="next")["href"] == sessions[2].get_absolute_url()
+
+
+def test_session_list_filters_by_municipality_and_gr(client):
+    kungsbacka = Municipality.objects.get(code="1384")
+    stockholm = Municipality.objects.get(code="0180")
+    inside = SessionFactory(title="I Kungsbacka")
+    inside.municipalities.add(kungsbacka)
+    outside = SessionFactory(title="I Stockholm")
+    outside.municipalities.add(stockholm)
+    for query, expected in [
+        ("1384", ["I Kungsbacka"]),
+        ("gr", ["I Kungsbacka"]),
+        ("riket", []),
+    ]:
+        page = soup(client.get(f"/programpunkter/?kommun={query}"))
+        assert [a.text for a in page.select(".session-item__title a")] == expected, (
+            query
+        )
+
+
+def test_session_list_nul_byte_in_filter_is_a_message(client):
+    response = client.get("/programpunkter/?kommun=%00")
+    assert response.status_code == 200
+    assert soup(response).select_one(".form-error")
+
+
+def test_session_page_is_light(client, conference):
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    response = client.get(conference.sessions[0].get_absolute_url())
+    page = soup(response)
+    css_bytes = sum(
+        Path(finders.find(link["href"].removeprefix("/static/"))).stat().st_size
+        for link in page.find_all("link", rel="stylesheet")
+    )
+    assert page.find_all("script", src=True) == []
+    assert len(response.content) + css_bytes < 100 * 1024

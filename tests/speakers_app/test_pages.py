@@ -1,0 +1,54 @@
+"""The person page and the people list, on SQLite and on PostgreSQL alike."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conference.models import Municipality
+from tests.factories.conference import (
+    EventFactory,
+)
+from tests.factories.sessions import SessionFactory
+from tests.factories.speakers import PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_person_page_lists_sessions_across_events(client):
+    person = PersonFactory(name="Anna Andersson", slug="anna-andersson")
+    first = SessionFactory(title="Dag ett", event=EventFactory(date="2023-01-01"))
+    second = SessionFactory(title="Dag två", event=EventFactory(date="2024-01-01"))
+    for session in (first, second):
+        session.session_speakers.create(person=person)
+    page = soup(client.get("/personer/anna-andersson/"))
+    assert [a.text for a in page.select(".session-item__title a")] == [
+        "Dag två",
+        "Dag ett",
+    ]
+
+
+def test_people_list_filters_by_municipality(client):
+    kungsbacka = Municipality.objects.get(code="1384")
+    session = SessionFactory()
+    session.session_speakers.create(
+        person=PersonFactory(name="Från Kungsbacka", municipality=kungsbacka)
+    )
+    session.session_speakers.create(person=PersonFactory(name="Från ingenstans"))
+    page = soup(client.get("/personer/?kommun=kungsbacka"))
+    assert [a.text for a in page.select(".people-list > li > a:first-child")] == [
+        "Från Kungsbacka"
+    ]
+
+
+def test_people_list_invalid_municipality_shows_message(client):
+    response = client.get("/personer/?kommun=Atlantis")
+    assert response.status_code == 200
+    assert (
+        soup(response)
+        .select_one(".form-error")
+        .text.strip()
+        .startswith("Okänd kommun: Atlantis")
+    )
