@@ -150,8 +150,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
 
 # Prepared statements on PostgreSQL (DB_PREPARE_THRESHOLD, default 5): with server-side
 # parameter binding, psycopg prepares a statement it has run that many times on a
-# connection, and the server then skips parsing and planning it (about 0.5 ms of the
-# database's CPU for a public page's five queries). Pooled connections keep them. Set
+# connection, and the server then skips parsing and planning it (docs/production.md,
+# "Figures"). Pooled connections keep them. Set
 # DB_PREPARE_THRESHOLD=off behind a pooler in transaction mode (PgBouncer), which cannot
 # keep a prepared statement with its connection.
 PREPARE_THRESHOLD = os.environ.get("DB_PREPARE_THRESHOLD", "5").strip().lower()
@@ -165,8 +165,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
 # The planner's cost of a random page read (DB_RANDOM_PAGE_COST, default 1.1, set on each
 # connection). PostgreSQL's default of 4 assumes spinning disks; this database fits in
 # memory, and with 4 the event page's speaker query hashed all 1 016 people of the large
-# data set instead of reading nine through their index (0.82 → 0.13 ms, EXPLAIN ANALYZE,
-# docs/production.md "Figures"). Empty leaves the server's setting.
+# data set instead of reading nine through their index (docs/production.md, "Figures").
+# Empty leaves the server's setting.
 RANDOM_PAGE_COST = os.environ.get("DB_RANDOM_PAGE_COST", "1.1").strip()
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and (
     RANDOM_PAGE_COST

@@ -75,8 +75,8 @@ class Command(BaseCommand):
             seed=options["seed"], drafts=not options["all_published"], **counts
         )
         # Fresh planner statistics: right after a bulk insert the database still
-        # believes the tables are small and picks plans many times slower (page 40
-        # of the API: 200 ms before ANALYZE, 10 ms after, on PostgreSQL).
+        # believes the tables are small and picks plans many times slower
+        # (docs/production.md, "Figures").
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         if options["verbosity"] >= 1:
