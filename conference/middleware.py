@@ -46,12 +46,7 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self._may_use_cache(request):
             return self.get_response(request)
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return self.get_response(request)
-        known = getattr(match.func, "page_cache_parameters", ())
-        if not cacheable_query(request.GET, known):
+        if request.GET and not cacheable_query(request.GET, self._parameters(request)):
             return self.get_response(request)
         key = page_key(host=request.get_host(), path=request.path, query=request.GET)
         try:
@@ -75,6 +70,14 @@ class PublicPageCacheMiddleware:
             else:
                 response.headers["X-Page-Cache"] = "miss"
         return response
+
+    def _parameters(self, request) -> frozenset[str]:
+        """The query parameters the view of this path reads (none when unknown)."""
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return frozenset()
+        return getattr(match.func, "page_cache_parameters", frozenset())
 
     def _conditional(self, request, response):
         """Answer 304 to a matching If-None-Match or If-Modified-Since, as the view would."""
