@@ -281,9 +281,12 @@ def _year_near(text: str, phrase: DatePhrase) -> int | None:
     after = "" if ended else re.split(r"[.!?]\s|\n", text[phrase.end : end])[0]
     nearby = [
         (abs(len(before) - m.start()), int(m.group(1)))
-        for m in YEAR.finditer(_plain(before))
+        for m in YEAR.finditer(_without_dates_and_citations(before))
     ]
-    nearby += [(m.start(), int(m.group(1))) for m in YEAR.finditer(_plain(after))]
+    nearby += [
+        (m.start(), int(m.group(1)))
+        for m in YEAR.finditer(_without_dates_and_citations(after))
+    ]
     return min(nearby)[1] if nearby else None
 
 
@@ -291,13 +294,15 @@ def _context_years(title: str, hints: Hints, intro: str) -> list[int]:
     """Return the years the page gives outside the dates, most telling first."""
     years = []
     for part in (title, hints.title, hints.page_title, intro):
-        years += [int(m.group(1)) for m in YEAR.finditer(_plain(part))]
+        years += [
+            int(m.group(1)) for m in YEAR.finditer(_without_dates_and_citations(part))
+        ]
         years += [p.year for p in find_date_phrases(part) if p.year]
     years += [int(m.group(1)) for m in NAME_YEAR.finditer(hints.name)]
     return years
 
 
-def _plain(text: str) -> str:
+def _without_dates_and_citations(text: str) -> str:
     """Return ``text`` with dates and citations blanked, so their years are not read."""
     spans = [(p.start, p.end) for p in find_date_phrases(text)]
     spans += [m.span() for m in CITATION.finditer(text)]
