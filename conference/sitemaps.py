@@ -1,4 +1,8 @@
-"""sitemap.xml: every public page a search engine should know about."""
+"""sitemap.xml: every public page a search engine should know about.
+
+Each section returns a list, not a queryset: the sitemap's paginator then counts it
+without a query of its own, so the page runs one query per section.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -25,7 +29,7 @@ class StaticPagesSitemap(Sitemap):
 
 class EventSitemap(Sitemap):
     def items(self):
-        return Event.objects.public().order_by("-date", "pk")
+        return list(Event.objects.public().order_by("-date", "pk"))
 
     def lastmod(self, event):
         return event.updated_at
@@ -33,7 +37,7 @@ class EventSitemap(Sitemap):
 
 class SessionSitemap(Sitemap):
     def items(self):
-        return session_list().prefetch_related(None)
+        return list(session_list().prefetch_related(None))
 
     def lastmod(self, session):
         return session.updated_at
@@ -41,7 +45,7 @@ class SessionSitemap(Sitemap):
 
 class PersonSitemap(Sitemap):
     def items(self):
-        return Person.objects.public().order_by("name", "pk")
+        return list(Person.objects.public().order_by("name", "pk"))
 
     def lastmod(self, person):
         return person.updated_at

@@ -82,5 +82,6 @@ def test_search_query_count(client, conference, django_assert_num_queries):
 
 
 def test_sitemap_query_count(client, conference, django_assert_num_queries):
-    with django_assert_num_queries(7):
+    # One per section (events, sessions, people, municipalities).
+    with django_assert_num_queries(4):
         assert client.get("/sitemap.xml").status_code == 200
