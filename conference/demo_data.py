@@ -103,7 +103,7 @@ def delete_where(model, field: str, values: list[int], chunk: int = 1000) -> Non
             part = values[start : start + chunk]
             placeholders = ", ".join(["%s"] * len(part))
             cursor.execute(
-                f"DELETE FROM {table} WHERE {column} IN ({placeholders})",  # noqa: S608  # nosec B608 - names from the models, values as parameters
+                f"DELETE FROM {table} WHERE {column} IN ({placeholders})",  # noqa: S608 - names from the models, values as parameters
                 part,
             )
 

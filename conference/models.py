@@ -373,3 +373,26 @@ class KeyFigure(LoadedRecord):
 
     def get_absolute_url(self):
         return reverse("analysis:key_figure_detail", kwargs={"pk": self.pk})
+
+    @property
+    def reader_notes(self) -> list[str]:
+        """What a reader should know about the figure, from the loader's review flags.
+
+        The flags themselves are for staff (a code and the loader's reasoning); only
+        the ones that change how the number reads become a note, in Swedish.
+        """
+        codes = {flag.split(":", 1)[0] for flag in self.flags or []}
+        return [str(note) for code, note in READER_NOTES.items() if code in codes]
+
+
+# Review flags of the loader (docs/loader.md, "Review flags") that a reader is told about.
+READER_NOTES = {
+    "future_period": _("Perioden hade inte tagit slut när siffran nämndes."),
+    "no_period": _("Texten anger inte vilket år siffran gäller."),
+    "area_guessed": _(
+        "Texten anger inget område; siffran antas gälla Göteborgsregionen som helhet."
+    ),
+    "qualifier_contradiction": _(
+        "Orden och siffran i källmeningen stämmer inte helt överens."
+    ),
+}

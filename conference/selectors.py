@@ -16,6 +16,7 @@ from conference.models import (
     EventPerson,
     KeyFigure,
     Municipality,
+    ReviewStatus,
     loader_fields,
 )
 from sessions_app.models import Quote, Session, SessionQuerySet, SessionSpeaker
@@ -48,8 +49,12 @@ class EventPage:
 
 
 def _first_figure(**where) -> Subquery:
+    # A figure the loader flagged is no highlight until staff have looked at it.
     return Subquery(
-        KeyFigure.objects.filter(**where).order_by("order", "pk").values("pk")[:1]
+        KeyFigure.objects.filter(**where)
+        .exclude(review_status=ReviewStatus.NEEDS_REVIEW)
+        .order_by("order", "pk")
+        .values("pk")[:1]
     )
 
 

@@ -289,3 +289,18 @@ def test_explorer_with_charts_query_count_does_not_grow(
     with django_assert_num_queries(5):
         response = client.get("/nyckeltal/", {"label": "Andel"})
     assert len(rows(response)) == count
+
+
+def test_detail_tells_readers_what_a_flag_means_without_its_code(client):
+    figure = KeyFigureFactory(
+        municipality=area("1480"),
+        flags=[
+            "future_period: Perioden 2025 hade inte slutat vid evenemanget",
+            "stray_character: Tecken som verkar felplacerat efter en mening: ”x”",
+        ],
+    )
+    text = client.get(figure.get_absolute_url()).content.decode()
+    assert "Perioden hade inte tagit slut när siffran nämndes." in text
+    assert "future_period" not in text
+    assert "stray_character" not in text
+    assert "felplacerat" not in text

@@ -5,6 +5,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
+from conference.models import ReviewStatus
 from tests.factories.conference import (
     EventFactory,
     KeyFigureFactory,
@@ -228,3 +229,21 @@ def test_home_lists_published_events_only(client):
     assert response.status_code == 200
     assert "Synlig dag" in response.text
     assert "Utkast" not in response.text
+
+
+def test_event_page_highlights_no_figure_that_awaits_review(client):
+    event = EventFactory()
+    session = SessionFactory(event=event)
+    KeyFigureFactory(
+        event=event,
+        session=session,
+        order=1,
+        label="Flaggad",
+        review_status=ReviewStatus.NEEDS_REVIEW,
+        flags=["area_guessed: Inget område i texten"],
+    )
+    KeyFigureFactory(event=event, session=session, order=2, label="Granskad")
+
+    page = soup(client.get(event.get_absolute_url()))
+
+    assert [a.text for a in page.select(".figure-card__label a")] == ["Granskad"]
