@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+from django.core.paginator import Page, Paginator
 from django.utils.http import http_date
 from django.views.decorators.http import conditional_page, require_safe
 
@@ -29,3 +30,22 @@ def latest(*values: datetime | None) -> datetime | None:
     """Return the newest of some timestamps (None when there are none)."""
     present = [value for value in values if value is not None]
     return max(present) if present else None
+
+
+# Rows per page of the public lists (sessions, people): a page stays light on a phone
+# however many events there are.
+LIST_PAGE_SIZE = 50
+
+
+def list_page(request, rows) -> Page:
+    """Return the page of ``rows`` that ``?page=`` asks for (the first or last when it
+    is not a number or out of range, never an error)."""
+    return Paginator(rows, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def query_without(request, *names: str) -> str:
+    """Return the request's query string without ``names`` (for links that set them)."""
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()

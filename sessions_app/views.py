@@ -2,7 +2,12 @@
 
 from django.shortcuts import render
 
-from conference.http import public_page, with_last_modified
+from conference.http import (
+    list_page,
+    public_page,
+    query_without,
+    with_last_modified,
+)
 from conference.page_cache import page_parameters
 from conference.permissions import can_preview_drafts
 from sessions_app import selectors
@@ -22,7 +27,7 @@ def session_detail(request, event_slug, slug):
     return with_last_modified(response, page.last_modified)
 
 
-@page_parameters(SessionFilter)
+@page_parameters(SessionFilter, "page")
 @public_page
 def session_list(request):
     filterset = SessionFilter(request.GET, queryset=selectors.session_list())
@@ -31,5 +36,9 @@ def session_list(request):
     return render(
         request,
         "sessions_app/session_list.html",
-        {"filter": filterset, "sessions": sessions},
+        {
+            "filter": filterset,
+            "page": list_page(request, sessions),
+            "page_query": query_without(request, "page"),
+        },
     )

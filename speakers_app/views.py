@@ -2,13 +2,13 @@
 
 from django.shortcuts import render
 
-from conference.http import public_page
+from conference.http import list_page, public_page, query_without
 from conference.page_cache import page_parameters
 from speakers_app import selectors
 from speakers_app.person_filters import PersonFilter
 
 
-@page_parameters(PersonFilter)
+@page_parameters(PersonFilter, "page")
 @public_page
 def person_list(request):
     filterset = PersonFilter(request.GET, queryset=selectors.person_list())
@@ -17,7 +17,11 @@ def person_list(request):
     return render(
         request,
         "speakers_app/person_list.html",
-        {"filter": filterset, "people": people},
+        {
+            "filter": filterset,
+            "page": list_page(request, people),
+            "page_query": query_without(request, "page"),
+        },
     )
 
 

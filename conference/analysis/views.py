@@ -21,6 +21,7 @@ from conference.analysis.key_figure_filters import (
     key_figure_filterset,
 )
 from conference.formatting import format_figure
+from conference.http import query_without
 from conference.models import NATIONAL_CODE, KeyFigure
 from conference.page_cache import page_parameters
 from conference.templating import url
@@ -47,12 +48,6 @@ def query_string(params: dict[str, list[str]]) -> str:
     """Return parameters as a query string, as QueryDict.urlencode() writes them."""
     return urlencode(
         [(name, value) for name, values in params.items() for value in values]
-    )
-
-
-def query_without(request, *names) -> str:
-    return query_string(
-        {name: values for name, values in request.GET.lists() if name not in names}
     )
 
 

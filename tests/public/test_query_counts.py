@@ -37,7 +37,8 @@ def test_person_page_query_count(client, conference, django_assert_num_queries):
 
 
 def test_people_list_query_count(client, conference, django_assert_num_queries):
-    with django_assert_num_queries(2):
+    # The people and their count (for the pages).
+    with django_assert_num_queries(3):
         assert client.get("/personer/").status_code == 200
 
 
@@ -46,12 +47,13 @@ def test_people_list_filtered_query_count(
 ):
     # The municipalities are read by the filter and by the form's choices: with the
     # query cache on (Redis) both come from the cache.
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         assert client.get("/personer/?kommun=gr").status_code == 200
 
 
 def test_session_list_query_count(client, conference, django_assert_num_queries):
-    with django_assert_num_queries(3):
+    # The sessions, their count (for the pages) and their municipalities.
+    with django_assert_num_queries(4):
         assert client.get("/programpunkter/").status_code == 200
 
 
@@ -59,7 +61,7 @@ def test_session_list_filtered_query_count(
     client, conference, django_assert_num_queries
 ):
     # One more than unfiltered: the filter reads the municipalities, as the form does.
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         assert client.get("/programpunkter/?kommun=gr").status_code == 200
 
 

@@ -127,3 +127,31 @@ def test_session_page_is_light(client, conference):
     )
     assert page.find_all("script", src=True) == []
     assert len(response.content) + css_bytes < 100 * 1024
+
+
+def test_session_list_pages_keep_the_filter(client, monkeypatch):
+    monkeypatch.setattr("conference.http.LIST_PAGE_SIZE", 2)
+    kungsbacka = Municipality.objects.get(code="1384")
+    for n in range(5):
+        SessionFactory(title=f"Punkt {n}").municipalities.add(kungsbacka)
+    SessionFactory(title="Utan kommun")
+
+    pages = [
+        soup(client.get(f"/programpunkter/?kommun=1384&page={number}"))
+        for number in (1, 2, 3)
+    ]
+
+    titles = [[a.text for a in p.select(".session-item__title a")] for p in pages]
+    assert [len(on_page) for on_page in titles] == [2, 2, 1]
+    assert sorted(sum(titles, [])) == [f"Punkt {n}" for n in range(5)]
+    assert "5 programpunkter" in pages[0].select_one(".result-count").text
+    assert pages[0].select_one('a[rel="next"]')["href"] == "?kommun=1384&page=2"
+    assert pages[2].select_one('a[rel="next"]') is None
+
+
+@pytest.mark.parametrize("page", ["0", "x", "99", "%00"])
+def test_session_list_page_out_of_range_is_a_page_not_an_error(client, page):
+    SessionFactory(title="Ensam punkt")
+    response = client.get(f"/programpunkter/?page={page}")
+    assert response.status_code == 200
+    assert "Ensam punkt" in response.content.decode()

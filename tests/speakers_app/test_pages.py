@@ -52,3 +52,20 @@ def test_people_list_invalid_municipality_shows_message(client):
         .text.strip()
         .startswith("Okänd kommun: Atlantis")
     )
+
+
+def test_people_list_is_paginated(client, monkeypatch):
+    monkeypatch.setattr("conference.http.LIST_PAGE_SIZE", 2)
+    session = SessionFactory()
+    for name in ["Anna Ek", "Bo Lund", "Cia Berg"]:
+        session.session_speakers.create(person=PersonFactory(name=name))
+
+    first = soup(client.get("/personer/"))
+    second = soup(client.get("/personer/?page=2"))
+
+    assert "3 personer" in first.select_one(".result-count").text
+    assert len(first.select(".people-list li")) == 2
+    assert [li.text.split(",")[0] for li in second.select(".people-list li")] == [
+        "Cia Berg"
+    ]
+    assert second.select_one('a[rel="prev"]')["href"] == "?page=1"
