@@ -113,7 +113,8 @@ def recreate_database() -> None:
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def start_redis() -> subprocess.Popen | None:
+def start_redis(*options: str) -> subprocess.Popen | None:
+    """Start a Redis of our own (no persistence); ``options`` go to redis-server."""
     if not shutil.which("redis-server"):
         return None
     process = subprocess.Popen(  # noqa: S603
@@ -127,6 +128,7 @@ def start_redis() -> subprocess.Popen | None:
             "",
             "--appendonly",
             "no",
+            *options,
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -231,6 +233,11 @@ def run_wrk(path: str) -> tuple[float, float, float, int, int]:
         text=True,
         check=True,
     ).stdout
+    return wrk_figures(output)
+
+
+def wrk_figures(output: str) -> tuple[float, float, float, int, int]:
+    """Return requests/s, p50 and p99 (ms), errors and requests of wrk's output."""
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = parse_duration_ms(re.search(r"\s50%\s+(\S+)", output).group(1))
     p99 = parse_duration_ms(re.search(r"\s99%\s+(\S+)", output).group(1))

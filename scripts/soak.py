@@ -48,33 +48,6 @@ end
 """
 
 
-def start_redis() -> subprocess.Popen:
-    server = shutil.which("redis-server")
-    if server is None:
-        sys.exit("redis-server is missing")
-    process = subprocess.Popen(  # noqa: S603 (fixed command of this script)
-        [
-            server,
-            "--port",
-            str(bench.REDIS_PORT),
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--maxmemory",
-            MAXMEMORY,
-            "--maxmemory-policy",
-            "allkeys-lru",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    time.sleep(0.5)
-    return process
-
-
 def redis_memory() -> str:
     output = subprocess.run(  # noqa: S603
         [shutil.which("redis-cli") or "redis-cli", "-p", str(bench.REDIS_PORT), "info"],
@@ -109,17 +82,8 @@ def wrk(path: str, *, script: str = "", cookie: bool = False) -> subprocess.Pope
     )
 
 
-def wrk_figures(output: str) -> str:
-    requests = int(re.search(r"(\d+) requests in", output).group(1))
-    errors = 0
-    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
-        errors += int(match.group(1))
-    if match := re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
-    ):
-        errors += sum(int(group) for group in match.groups())
-    p50 = bench.parse_duration_ms(re.search(r"\s50%\s+(\S+)", output).group(1))
-    p99 = bench.parse_duration_ms(re.search(r"\s99%\s+(\S+)", output).group(1))
+def table_row(output: str) -> str:
+    _rps, p50, p99, errors, requests = bench.wrk_figures(output)
     return f"| {requests:,} | {errors} | {p50:.1f} | {p99:.1f} |".replace(",", " ")
 
 
@@ -139,7 +103,11 @@ def keep_loading(env: dict, stop: threading.Event, outcome: dict) -> None:
 
 
 def main() -> None:
-    redis = start_redis()
+    redis = bench.start_redis(
+        "--maxmemory", MAXMEMORY, "--maxmemory-policy", "allkeys-lru"
+    )
+    if redis is None:
+        sys.exit("redis-server is missing")
     redis_url = f"redis://127.0.0.1:{bench.REDIS_PORT}/0"
     started = time.monotonic()
     try:
@@ -187,7 +155,7 @@ def main() -> None:
     print("| wrk run | requests | errors | p50 ms | p99 ms |")
     print("| --- | ---: | ---: | ---: | ---: |")
     for name, output in outputs.items():
-        print(f"| {name} {wrk_figures(output)}")
+        print(f"| {name} {table_row(output)}")
     print()
     print(
         f"Loader runs over {CORPUS.name}/: {outcome['done']} done, "
