@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from conference.health import healthz
 from conference.sitemaps import SITEMAPS
-from conference.views import robots_txt
+from conference.views import media_in_development, robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("conference.public_urls")),
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("media/<path:path>", media_in_development, name="media"),
 ]
 
 # 404.html and 500.html in templates/ are Django's default handlers' templates.

@@ -4,11 +4,13 @@ Views stay thin: the selectors fetch, the templates show (conference/http.py say
 every public page answers).
 """
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+from django.views.static import serve
 
 from conference import selectors
 from conference.http import public_page, with_last_modified
@@ -111,3 +113,12 @@ def robots_txt(request):
         f"Sitemap: {sitemap}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_safe
+def media_in_development(request, path):
+    """Uploaded files (speakers' photos) under `make run`; in production the web server
+    in front serves MEDIA_ROOT (docs/production.md)."""
+    if not settings.DEBUG:
+        raise Http404
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -150,6 +150,7 @@ def site():
         "api:person-detail": {"slug": person.slug},
         "api:municipality-detail": {"code": municipality.code},
         "api:key-figure-detail": {"pk": figure.pk},
+        "media": {"path": "people/foto.jpg"},
     }
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.files.base import ContentFile
 
 from conference.models import Municipality
 from tests.factories.conference import (
@@ -69,3 +70,32 @@ def test_people_list_is_paginated(client, monkeypatch):
         "Cia Berg"
     ]
     assert second.select_one('a[rel="prev"]')["href"] == "?page=1"
+
+
+def person_with_photo():
+    person = PersonFactory(name="Ada Foto", photo_alt="Ada Foto i blå kavaj")
+    person.photo.save("ada.png", ContentFile(b"\x89PNG bild"), save=True)
+    return person
+
+
+def test_uploaded_photos_are_served_under_make_run(client, settings):
+    person = person_with_photo()
+    settings.DEBUG = True
+    response = client.get(person.photo.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"\x89PNG bild"
+
+
+def test_uploaded_photos_are_left_to_the_web_server_in_production(client):
+    person = person_with_photo()
+    assert client.get(person.photo.url).status_code == 404
+
+
+def test_talk_page_shows_its_speakers_photos_with_their_alt_text(client):
+    person = person_with_photo()
+    session = SessionFactory()
+    session.session_speakers.create(person=person)
+    page = soup(client.get(session.get_absolute_url()))
+    photo = page.select_one("#medverkande ~ ul img")
+    assert photo["src"] == person.photo.url
+    assert photo["alt"] == "Ada Foto i blå kavaj"
