@@ -152,6 +152,16 @@ def published_sessions(request=None):
     return Session.objects.public()
 
 
+class KeyFigureFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        first, last = cleaned.get("year_from"), cleaned.get("year_to")
+        # An empty result would look like "no figures": say what is wrong instead.
+        if first is not None and last is not None and first > last:
+            self.add_error("year_to", _("”Till år” kan inte vara före ”Från år”."))
+        return cleaned
+
+
 class KeyFigureFilterSet(django_filters.FilterSet):
     # A figure has one area, so no DISTINCT (which is slow over 100 000 rows).
     municipality = AreaFilter(
@@ -236,6 +246,7 @@ class KeyFigureFilterSet(django_filters.FilterSet):
     class Meta:
         model = KeyFigure
         fields = []
+        form = KeyFigureFilterForm
 
     def get_form_class(self):
         return form_class_of(type(self))

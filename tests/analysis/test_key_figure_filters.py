@@ -205,3 +205,14 @@ def test_key_figure_filterset_builds_only_the_given_filters(figures):
     assert list(filterset.filters) == ["year_from", "unit"]
     assert filterset.is_valid()
     assert {figure.label for figure in filterset.qs} == {"stockholm"}
+
+
+def test_from_year_after_to_year_is_a_message_not_an_empty_result(client):
+    explorer = client.get("/nyckeltal/?year_from=2024&year_to=2018")
+    assert explorer.status_code == 200
+    assert "”Till år” kan inte vara före ”Från år”." in explorer.content.decode()
+    api = client.get("/api/v1/key-figures/?year_from=2024&year_to=2018")
+    assert api.status_code == 400
+    assert api.json() == {"year_to": ["”Till år” kan inte vara före ”Från år”."]}
+    same_year = client.get("/nyckeltal/?year_from=2018&year_to=2018")
+    assert "kan inte vara före" not in same_year.content.decode()
