@@ -1,4 +1,4 @@
-"""Filters for the public session list: sessions concerning a municipality."""
+"""Filters for the public session list: by the municipality concerned, by kind."""
 
 import django_filters
 
@@ -8,7 +8,8 @@ from sessions_app.models import Session
 
 class SessionFilter(django_filters.FilterSet):
     kommun = MunicipalityFilter(field_name="municipalities__code")
+    typ = django_filters.ChoiceFilter(field_name="kind", choices=Session.Kind.choices)
 
     class Meta:
         model = Session
-        fields = ["kommun"]
+        fields = ["kommun", "typ"]

@@ -155,3 +155,20 @@ def test_session_list_page_out_of_range_is_a_page_not_an_error(client, page):
     response = client.get(f"/programpunkter/?page={page}")
     assert response.status_code == 200
     assert "Ensam punkt" in response.content.decode()
+
+
+def test_session_list_filters_by_kind(client):
+    SessionFactory(title="Ett panelsamtal", kind="panel")
+    SessionFactory(title="En föreläsning", kind="talk")
+    page = soup(client.get("/programpunkter/?typ=panel"))
+    assert [a.text for a in page.select(".session-item__title a")] == [
+        "Ett panelsamtal"
+    ]
+    assert page.select_one("#id_typ option[selected]")["value"] == "panel"
+
+
+def test_session_list_unknown_kind_is_a_message(client):
+    SessionFactory(title="En föreläsning", kind="talk")
+    page = soup(client.get("/programpunkter/?typ=finns-inte"))
+    assert page.select_one("#typ-fel")
+    assert not page.select(".session-item__title a")
