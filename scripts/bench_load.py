@@ -215,20 +215,32 @@ def parse_duration_ms(text: str) -> float:
     return float(number) * factor
 
 
+def wrk_command(
+    path: str,
+    *options: str,
+    threads=THREADS,
+    connections=CONNECTIONS,
+    duration=DURATION,
+) -> list[str]:
+    """Return the wrk command for ``path``, as the proxy would send it (https)."""
+    return [
+        WRK,
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--latency",
+        "--timeout",
+        "10s",
+        "-H",
+        "X-Forwarded-Proto: https",
+        *options,
+        BASE + path,
+    ]
+
+
 def run_wrk(path: str) -> tuple[float, float, float, int, int]:
     output = subprocess.run(  # noqa: S603
-        [
-            WRK,
-            f"-t{THREADS}",
-            f"-c{CONNECTIONS}",
-            f"-d{DURATION}s",
-            "--latency",
-            "--timeout",
-            "10s",
-            "-H",
-            "X-Forwarded-Proto: https",
-            BASE + path,
-        ],
+        wrk_command(path),
         capture_output=True,
         text=True,
         check=True,

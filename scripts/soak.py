@@ -62,24 +62,12 @@ def redis_memory() -> str:
 
 
 def wrk(path: str, *, script: str = "", cookie: bool = False) -> subprocess.Popen:
-    command = [
-        bench.WRK,
-        "-t1",
-        f"-c{CONNECTIONS}",
-        f"-d{DURATION}s",
-        "--latency",
-        "--timeout",
-        "10s",
-        "-H",
-        "X-Forwarded-Proto: https",
-    ]
-    if cookie:
-        command += ["-H", "Cookie: sessionid=soak"]
-    if script:
-        command += ["-s", script]
-    return subprocess.Popen(  # noqa: S603
-        [*command, bench.BASE + path], stdout=subprocess.PIPE, text=True
+    options = ["-H", "Cookie: sessionid=soak"] if cookie else []
+    options += ["-s", script] if script else []
+    command = bench.wrk_command(
+        path, *options, threads=1, connections=CONNECTIONS, duration=DURATION
     )
+    return subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603
 
 
 def table_row(output: str) -> str:
