@@ -11,14 +11,10 @@ from conference.content_version import (
     cached_until_content_changes,
     content_version,
 )
+from conference.settings import redis_cache
 from tests.factories.conference import EventFactory
 
-REDIS_DOWN = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
-    }
-}
+REDIS_DOWN = {"default": redis_cache("redis://127.0.0.1:9/0")}  # nothing listens there
 
 
 @pytest.fixture(autouse=True)

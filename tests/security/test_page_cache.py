@@ -1,5 +1,7 @@
 """The whole-page cache for anonymous visitors (conference/middleware.py)."""
 
+import socket
+import uuid
 from dataclasses import replace
 from io import StringIO
 
@@ -16,6 +18,7 @@ from conference import content_version, page_cache
 from conference.middleware import PublicPageCacheMiddleware
 from conference.models import Event, Municipality
 from conference.reference_data import sync_municipalities
+from conference.settings import redis_cache
 from tests.factories.conference import EventFactory
 from tests.factories.sessions import SessionFactory
 
@@ -210,13 +213,37 @@ def test_page_rendered_while_a_change_is_committed_is_never_served(rf):
     assert third.headers["X-Page-Cache"] == "hit"
 
 
+def redis_is_running(host: str = "127.0.0.1", port: int = 6379) -> bool:
+    try:
+        socket.create_connection((host, port), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+# Our machines and CI run Redis on its standard port; a laptop without one skips this.
+@pytest.mark.skipif(not redis_is_running(), reason="no Redis on 127.0.0.1:6379")
+def test_pages_round_trip_through_the_production_cache(client, session):
+    production = redis_cache("redis://127.0.0.1:6379/14")
+    production["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"  # parallel runs share Redis
+    url = session.get_absolute_url()
+    with override_settings(CACHES={"default": production}):
+        first = client.get(url)
+        second = client.get(url)
+        session.title = "Kompetens i hela regionen"
+        session.save()
+        third = client.get(url)
+    assert [r.headers["X-Page-Cache"] for r in (first, second, third)] == [
+        "miss",
+        "hit",
+        "miss",
+    ]
+    assert second.content == first.content
+    assert "Kompetens i hela regionen" in third.text
+
+
 def test_pages_are_rendered_when_redis_is_down(client, session):
-    redis_down = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
-        }
-    }
+    redis_down = {"default": redis_cache("redis://127.0.0.1:9/0")}  # nothing there
     with override_settings(CACHES=redis_down):
         response = client.get(session.get_absolute_url())
     assert response.status_code == 200
