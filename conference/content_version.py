@@ -6,7 +6,8 @@ change of content replaces it once committed (conference/signals.py), and so doe
 change it (whole pages, conference/page_cache.py; counts and choice lists,
 `cached_until_content_changes`) is stored under a key that holds the version it was
 built at: after a change no key leads to it any more, in any process sharing the cache,
-and the cache's own expiry removes it. Nothing is kept in a process's own memory.
+and the cache's own expiry removes it. Only the page cache keeps recent pages in a
+process for at most a second (conference/page_cache.py, RecentPages).
 """
 
 import hashlib

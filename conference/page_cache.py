@@ -9,9 +9,17 @@ gets a page rendered before it.
 Only query parameters that the page's view reads are part of a key (`page_parameters`):
 a request with any other (`?utm=…`, a typo) is rendered, never stored, so nobody can fill
 the cache by varying a parameter the page ignores.
+
+Each process also keeps the pages it served last (`RecentPages`, bounded in bytes) and
+the version it read last. For PAGE_CACHE_LOCAL_SECONDS after reading the version it
+serves a page it holds at that version without asking the shared cache: a change is seen
+by every process at most that long after it was committed. 0 asks the cache every time.
 """
 
 import hashlib
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -87,18 +95,82 @@ def cacheable_query(query: QueryDict, known: Iterable[str]) -> bool:
     return set(query) <= set(known)
 
 
+class RecentPages:
+    """The pages this process served last, and the content version it read last."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.pages: OrderedDict[str, CachedPage] = OrderedDict()
+        self.size = 0
+        self.version: str | None = None
+        self.version_read_at = float("-inf")
+        # Sync workers serve one request at a time; runserver and threaded workers don't.
+        self.lock = threading.Lock()
+
+    def current_version(self, max_age: float) -> str | None:
+        """The version read at most ``max_age`` seconds ago, if any."""
+        if time.monotonic() - self.version_read_at < max_age:
+            return self.version
+        return None
+
+    def version_read(self, version: str) -> None:
+        with self.lock:
+            if version != self.version:
+                self.pages.clear()
+                self.size = 0
+            self.version = version
+            self.version_read_at = time.monotonic()
+
+    def get(self, key: str, version: str) -> CachedPage | None:
+        with self.lock:
+            page = self.pages.get(key)
+            if page is None or page.version != version:
+                return None
+            self.pages.move_to_end(key)
+            return page
+
+    def put(self, key: str, page: CachedPage) -> None:
+        if page.version != self.version or len(page.content) > self.max_bytes:
+            return
+        with self.lock:
+            old = self.pages.pop(key, None)
+            if old is not None:
+                self.size -= len(old.content)
+            self.pages[key] = page
+            self.size += len(page.content)
+            while self.size > self.max_bytes:
+                _, dropped = self.pages.popitem(last=False)
+                self.size -= len(dropped.content)
+
+
+recent_pages = RecentPages(max_bytes=settings.PAGE_CACHE_LOCAL_BYTES)
+
+
 def lookup_page(key: str) -> tuple[str, CachedPage | None]:
     """Return the current content version and the page under ``key`` if current.
 
-    One round trip to the cache for both; the version is created if the cache has none.
+    From this process's recent pages while the version it read is fresh enough, else
+    one round trip to the shared cache for both; the version is created if the cache
+    has none.
     """
+    keep_locally = settings.PAGE_CACHE_LOCAL_SECONDS > 0
+    if keep_locally:
+        version = recent_pages.current_version(settings.PAGE_CACHE_LOCAL_SECONDS)
+        if version is not None and (page := recent_pages.get(key, version)):
+            return version, page
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY) or content_version()
+    if keep_locally:
+        recent_pages.version_read(version)
     page = found.get(key)
     if isinstance(page, CachedPage) and page.version == version:
+        if keep_locally:
+            recent_pages.put(key, page)
         return version, page
     return version, None
 
 
 def store_page(key: str, page: CachedPage) -> None:
     cache.set(key, page, timeout=settings.PAGE_CACHE_TIMEOUT)
+    if settings.PAGE_CACHE_LOCAL_SECONDS > 0:
+        recent_pages.put(key, page)

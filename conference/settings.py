@@ -259,6 +259,11 @@ else:
 # everything that is cached.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", bool(REDIS_URL))
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "3600"))
+# Each process serves the pages it served last for this many seconds after it read the
+# content version, without asking Redis: a change reaches every visitor at most this
+# late. 0 reads Redis on every request (conference/page_cache.py, RecentPages).
+PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "1"))
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_MB", "32")) * 1024 * 1024
 # Counts, the explorer's charts and choice lists, kept until the content changes
 # (conference/content_version.py, cached_until_content_changes). Like the page cache,
 # on by default only with a shared cache, so that every process sees a change;

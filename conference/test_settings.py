@@ -20,6 +20,9 @@ AXES_ENABLED = False
 # Pages are rendered afresh (query-count tests); tests/security/test_page_cache.py turns
 # the page cache on.
 PAGE_CACHE_ENABLED = False
+# Every lookup asks the cache, so a change is seen at once; tests/security/
+# test_page_cache.py tests the pages a process keeps for a second (RecentPages).
+PAGE_CACHE_LOCAL_SECONDS = 0
 # Counts and the municipality list are read afresh too (a locmem cache outlives a test's
 # rolled-back data); tests/analysis/test_counts.py and tests/conference/
 # test_content_version.py turn the query cache on.

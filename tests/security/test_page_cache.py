@@ -275,3 +275,72 @@ def test_migrate_invalidates_cached_pages(client, session):
     client.get(url)
     call_command("migrate", verbosity=0)
     assert client.get(url).headers["X-Page-Cache"] == "miss"
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def pages_kept_for_a_second(settings, monkeypatch):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 1
+    clock = FakeClock()
+    monkeypatch.setattr(page_cache.time, "monotonic", clock)
+    monkeypatch.setattr(page_cache, "recent_pages", page_cache.RecentPages(10**6))
+    reads = []
+    get_many = cache.get_many
+    monkeypatch.setattr(
+        cache, "get_many", lambda keys: reads.append(keys) or get_many(keys)
+    )
+    return clock, reads
+
+
+def test_a_process_serves_its_recent_pages_without_asking_the_cache(
+    client, session, pages_kept_for_a_second
+):
+    clock, reads = pages_kept_for_a_second
+    url = session.get_absolute_url()
+    first = client.get(url)
+    clock.now += 0.5
+    second = client.get(url)
+    assert second.headers["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert len(reads) == 1  # only the first request asked the cache
+
+
+def test_a_change_elsewhere_is_seen_within_the_local_seconds(
+    client, session, pages_kept_for_a_second
+):
+    clock, reads = pages_kept_for_a_second
+    url = session.get_absolute_url()
+    client.get(url)
+    cache.set(content_version.VERSION_KEY, "set-by-another-process", timeout=None)
+    clock.now += 0.9
+    assert client.get(url).headers["X-Page-Cache"] == "hit"  # the documented bound
+    clock.now += 0.2
+    assert client.get(url).headers["X-Page-Cache"] == "miss"
+
+
+def test_recent_pages_are_bounded_in_bytes_and_drop_the_least_recent():
+    pages = page_cache.RecentPages(max_bytes=25)
+    pages.version_read("v1")
+    for key in "abc":
+        pages.put(key, page_cache.CachedPage("v1", 200, (), b"x" * 10))
+    assert pages.get("a", "v1") is None
+    assert pages.get("b", "v1") is not None
+    assert pages.size == 20
+
+
+def test_recent_pages_forget_everything_when_the_version_changes():
+    pages = page_cache.RecentPages(max_bytes=100)
+    pages.version_read("v1")
+    pages.put("a", page_cache.CachedPage("v1", 200, (), b"x"))
+    pages.version_read("v2")
+    assert pages.get("a", "v1") is None
+    assert pages.size == 0
+    pages.put("b", page_cache.CachedPage("v1", 200, (), b"x"))  # rendered before v2
+    assert pages.get("b", "v1") is None
