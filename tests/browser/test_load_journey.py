@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conference.models import DocumentLoad
+from conference.models import DocumentLoad, Municipality
+from conference.reference_data import sync_municipalities
 from conference.staff_groups import EDITOR_GROUP
 from sessions_app.models import ContentBlock, Session
 from tests.browser.test_admin_journey import log_in, staff_user  # noqa: F401
@@ -17,6 +18,8 @@ CORRECTED = "på schemat varje dag. Eleverna"
 
 @pytest.mark.django_db(transaction=True)
 def test_editor_loads_reviews_publishes_and_reverts(live_server, page, staff_user):  # noqa: F811
+    # Transactional tests empty the database, reference data from migrations included.
+    sync_municipalities(Municipality)
     staff_user("redaktor", EDITOR_GROUP)
     base = live_server.url
     log_in(page, base, "redaktor")
