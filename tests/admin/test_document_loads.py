@@ -5,11 +5,12 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from conference.models import DocumentLoad, Event
+from conference.models import DocumentLoad, Event, Municipality
 from conference.staff_groups import CONTENT_APPS
 from sessions_app.models import Session
 from tests.loader.http_server import serving
@@ -275,3 +276,87 @@ def test_anonymous_visitor_is_sent_to_the_login(client):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("admin:login"))
+
+
+@pytest.mark.django_db
+def test_preview_names_what_staff_edited_as_kept_and_counts_what_goes(editor_client):
+    record = preview_fixture(editor_client)
+    editor_client.post(preview_url(record), {"load": "1"})
+    Session.objects.filter(title="Bokcirklar för vuxna").update(title="Bokcirklar")
+    without_it = FIXTURE.read_text(encoding="utf-8").split("Bokcirklar för vuxna")[0]
+
+    editor_client.post(START, {"text": without_it})
+    again = DocumentLoad.objects.get(kind=DocumentLoad.Kind.TEXT)
+    response = editor_client.get(preview_url(again))
+
+    kept = (
+        "Programpunkt bokcirklar-for-vuxna: finns inte längre i dokumentet men är "
+        "ändrad i admin"
+    )
+    assert again.report["kept"] == [kept]
+    assert kept in response.content.decode()
+    assert dict(response.context["rows"])["nyckeltal"] == ["0", "0", "0", "1"]
+    assert Session.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_refused_import_marks_the_record_failed_and_changes_no_content(
+    editor_client,
+):
+    record = preview_fixture(editor_client)
+    # The municipalities the document names are gone: the database refuses its
+    # key figure, and the whole import is rolled back.
+    Municipality.objects.all().delete()
+    before = database_rows()
+
+    response = editor_client.post(
+        preview_url(record), {"event_date": "2025-04-09", "load": "1"}
+    )
+
+    record.refresh_from_db()
+    assert response.url == reverse(
+        "admin:conference_documentload_change", args=[record.pk]
+    )
+    assert record.status == DocumentLoad.Status.FAILED
+    assert record.report["error"].startswith("Databasen avvisade inläsningen")
+    assert database_rows() == before
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("records", [1, 30])
+def test_document_load_admin_pages_run_fixed_queries(
+    editor_client, django_assert_num_queries, records
+):
+    first = preview_fixture(editor_client)
+    for _ in range(records - 1):
+        editor_client.post(reverse("document_loads:load_again", args=[first.pk]))
+    ContentType.objects.clear_cache()
+
+    with django_assert_num_queries(9):
+        listing = editor_client.get(reverse("admin:conference_documentload_changelist"))
+    with django_assert_num_queries(7):
+        detail = editor_client.get(
+            reverse("admin:conference_documentload_change", args=[first.pk])
+        )
+    with django_assert_num_queries(5):
+        preview = editor_client.get(preview_url(first))
+
+    assert listing.context["cl"].result_count == records
+    assert (detail.status_code, preview.status_code) == (200, 200)
+
+
+@pytest.mark.django_db
+def test_invalid_given_date_is_a_message_and_loads_nothing(editor_client):
+    record = preview_fixture(editor_client)
+
+    response = editor_client.post(
+        preview_url(record), {"event_date": "2025-13-45", "load": "1"}
+    )
+
+    record.refresh_from_db()
+    assert response.status_code == 200
+    assert response.context["form"].errors["event_date"] == [
+        "Fyll i ett giltigt datum."
+    ]
+    assert record.status == DocumentLoad.Status.PREVIEWED
+    assert Event.objects.count() == 0
