@@ -419,6 +419,10 @@ class DocumentLoad(models.Model):
         TEXT = "text", _("Inklistrad text")
         URL = "url", _("Webbadress")
 
+    class Format(models.TextChoices):
+        TEXT = "text", _("Text")
+        HTML = "html", _("HTML")
+
     class Status(models.TextChoices):
         PREVIEWED = "previewed", _("Förhandsgranskad")
         LOADED = "loaded", _("Inläst")
@@ -426,9 +430,7 @@ class DocumentLoad(models.Model):
 
     kind = models.CharField(_("källa"), max_length=10, choices=Kind)
     source_name = models.CharField(_("dokument"), max_length=255)
-    text_format = models.CharField(
-        _("format"), max_length=10, choices=[("text", "Text"), ("html", "HTML")]
-    )
+    text_format = models.CharField(_("format"), max_length=10, choices=Format)
     copy = models.FileField(_("kopia"), upload_to=document_copy_path, max_length=200)
     checksum = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)
     title = models.CharField(_("angiven titel"), max_length=200, blank=True)

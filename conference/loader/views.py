@@ -36,8 +36,11 @@ KINDS = {
 def start(request):
     """Ask for the document; a readable one is dry-run and its preview shown."""
     _check_permission(request)
-    form = DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    form = DocumentForm(
+        request.POST if posted else None, request.FILES if posted else None
+    )
+    if posted and form.is_valid():
         field = form.source_field
         try:
             source = READERS[field](form.cleaned_data[field])
@@ -62,12 +65,13 @@ def preview(request, pk: int):
     if record.status != DocumentLoad.Status.PREVIEWED:
         return redirect(_record_url(record))
     shown = _shown_fields(record)
+    posted = request.method == "POST"
     form = GivenForm(
-        request.POST or None,
+        request.POST if posted else None,
         shown=shown,
         initial={name: getattr(record, name) for name in shown},
     )
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         try:
             if "load" in request.POST:
                 document_loads.load(record, user=request.user, **form.given())

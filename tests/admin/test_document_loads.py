@@ -128,6 +128,18 @@ def test_pasted_text_is_previewed(editor_client):
 
 
 @pytest.mark.django_db
+def test_saved_web_page_is_read_as_html(editor_client):
+    page = FIXTURE.parent / "skolforum-2025.html"
+
+    editor_client.post(START, upload(page.read_bytes(), page.name))
+
+    record = DocumentLoad.objects.get()
+    assert record.text_format == DocumentLoad.Format.HTML
+    assert record.copy.name.endswith(".html")
+    assert record.copy.read().decode("utf-8") == page.read_text(encoding="utf-8")
+
+
+@pytest.mark.django_db
 def test_web_address_is_read_with_the_loaders_limits(editor_client):
     with serving() as base:
         editor_client.post(START, {"url": f"{base}/temadag.txt"})
@@ -147,6 +159,7 @@ BAD_INPUT = {
         "UTF-8 med trasiga tecken",
     ),
     "no document": ({"text": "   "}, "Välj ett sätt"),
+    "nothing at all": ({}, "Välj ett sätt"),
     "two documents": ({"text": "Rubrik", "url": "https://example.org/"}, "Välj ett"),
     "pasted too long": ({"text": "a" * 500_001}, "högst 500 000 tecken"),
     "not a web address": ({"url": "ftp://example.org/dag.txt"}, "Ogiltig webbadress"),
@@ -360,3 +373,22 @@ def test_invalid_given_date_is_a_message_and_loads_nothing(editor_client):
     ]
     assert record.status == DocumentLoad.Status.PREVIEWED
     assert Event.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_reader_sees_a_record_without_load_again(editor, reader):
+    editor_client, reader_client = Client(), Client()
+    editor_client.force_login(editor)
+    reader_client.force_login(reader)
+    record = preview_fixture(editor_client)
+
+    detail = reader_client.get(
+        reverse("admin:conference_documentload_change", args=[record.pk])
+    )
+    again = reader_client.post(reverse("document_loads:load_again", args=[record.pk]))
+
+    assert detail.status_code == 200
+    assert "inlasning-i-admin.txt" in detail.content.decode()
+    assert "Läs in igen" not in detail.content.decode()
+    assert again.status_code == 403
+    assert DocumentLoad.objects.count() == 1
