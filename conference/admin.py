@@ -1,7 +1,9 @@
-"""Admin for events, municipalities and key figures, and the admin site's titles."""
+"""Admin for events, municipalities, key figures and document loads; the site's titles."""
 
 from django.contrib import admin
 from django.db.models import Count
+from django.shortcuts import redirect
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from conference.admin_base import (
@@ -10,8 +12,15 @@ from conference.admin_base import (
     PublishableAdmin,
     TabularInline,
 )
-from conference.formatting import format_figure
-from conference.models import Event, EventPerson, KeyFigure, Municipality
+from conference.formatting import format_figure, format_number
+from conference.models import (
+    DocumentLoad,
+    Event,
+    EventPerson,
+    KeyFigure,
+    Municipality,
+)
+from conference.permissions import can_load_documentation
 from sessions_app.models import Session
 
 admin.site.site_header = _("Göteborgsregionen – konferensdokumentation")
@@ -135,3 +144,61 @@ class KeyFigureAdmin(LoadedRecordAdmin):
     @admin.display(description=_("värde"), ordering="value")
     def figure(self, obj) -> str:
         return format_figure(obj)
+
+
+@admin.register(DocumentLoad)
+class DocumentLoadAdmin(admin.ModelAdmin):
+    """Every document loaded from the admin, read-only; "Lägg till" starts a new load."""
+
+    list_display = ["created_at", "source_name", "kind", "status", "user", "summary"]
+    list_filter = ["status", "kind"]
+    search_fields = ["source_name", "checksum"]
+    list_select_related = ["user"]
+    date_hierarchy = "created_at"
+    fields = [
+        "source_name",
+        "kind",
+        "text_format",
+        "copy",
+        "checksum",
+        "status",
+        "user",
+        "created_at",
+        "loaded_at",
+        "title",
+        "event_date",
+        "organizer",
+        "report_text",
+    ]
+
+    def has_add_permission(self, request):
+        return can_load_documentation(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # a record of what happened; "Läs in igen" makes a new one
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return redirect("document_loads:start")
+
+    @admin.display(description=_("resultat"))
+    def summary(self, obj) -> str:
+        if "error" in obj.report:
+            return obj.report["error"]
+        counts = obj.report.get("counts", {})
+        parts = [
+            f"{format_number(sum(counts.get(outcome, {}).values()))} {word}"
+            for outcome, word in [
+                ("created", "skapade"),
+                ("updated", "uppdaterade"),
+                ("deleted", "borttagna"),
+            ]
+        ]
+        parts.append(f"{format_number(len(obj.report.get('flagged', [])))} flaggade")
+        return ", ".join(parts)
+
+    @admin.display(description=_("rapport"))
+    def report_text(self, obj) -> str:
+        lines = obj.report.get("lines", [])
+        if "error" in obj.report:
+            lines = [obj.report["error"], *lines]
+        return format_html("<pre>{}</pre>", "\n".join(lines))

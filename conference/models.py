@@ -1,6 +1,10 @@
-"""Events, municipalities and key figures, plus the mixins every loaded record shares."""
+"""Events, municipalities, key figures and document loads, plus the loaded-record mixin."""
+
+import uuid
+from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -396,3 +400,62 @@ READER_NOTES = {
         "Orden och siffran i källmeningen stämmer inte helt överens."
     ),
 }
+
+
+def document_copy_path(instance: "DocumentLoad", filename: str) -> str:
+    """Return a random name: the uploader's file name is shown, never used as a path."""
+    return f"dokumentation/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class DocumentLoad(models.Model):
+    """One document loaded from the admin: its text, who loaded it, what it changed.
+
+    The copy is the document's text as the loader read it (UTF-8), so "Läs in igen"
+    loads exactly the same text; ``checksum`` is that of the bytes received.
+    """
+
+    class Kind(models.TextChoices):
+        FILE = "file", _("Fil")
+        TEXT = "text", _("Inklistrad text")
+        URL = "url", _("Webbadress")
+
+    class Format(models.TextChoices):
+        TEXT = "text", _("Text")
+        HTML = "html", _("HTML")
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Förhandsgranskad")
+        LOADED = "loaded", _("Inläst")
+        FAILED = "failed", _("Misslyckades")
+
+    kind = models.CharField(_("källa"), max_length=10, choices=Kind)
+    source_name = models.CharField(_("dokument"), max_length=255)
+    text_format = models.CharField(_("format"), max_length=10, choices=Format)
+    copy = models.FileField(_("kopia"), upload_to=document_copy_path, max_length=200)
+    checksum = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)
+    title = models.CharField(_("angiven titel"), max_length=200, blank=True)
+    event_date = models.DateField(_("angivet datum"), null=True, blank=True)
+    organizer = models.CharField(_("angiven arrangör"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status, default=Status.PREVIEWED
+    )
+    report = models.JSONField(_("rapport"), default=dict, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("användare"),
+    )
+    created_at = models.DateTimeField(_("skapad"), auto_now_add=True)
+    loaded_at = models.DateTimeField(_("inläst"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inläsning av dokumentation")
+        verbose_name_plural = _("inläsningar av dokumentation")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("load_documentation", _("Kan läsa in dokumentation"))]
+
+    def __str__(self):
+        return self.source_name

@@ -1,4 +1,4 @@
-"""Who may do what beyond Django's model permissions: preview drafts and publish.
+"""Who may do what beyond Django's model permissions: preview drafts, publish, load.
 
 One place for these rules, so the admin and the public views agree on them.
 """
@@ -7,6 +7,7 @@ from django.contrib.auth.models import AnonymousUser, User
 
 PUBLISH_EVENT = "conference.publish_event"
 PUBLISH_SESSION = "sessions_app.publish_session"
+LOAD_DOCUMENTATION = "conference.load_documentation"
 
 
 def can_preview_drafts(user: User | AnonymousUser) -> bool:
@@ -29,3 +30,8 @@ def can_publish_event(user: User | AnonymousUser) -> bool:
 def can_publish_session(user: User | AnonymousUser) -> bool:
     """Return whether the user may publish or unpublish sessions."""
     return user.is_active and user.has_perm(PUBLISH_SESSION)
+
+
+def can_load_documentation(user: User | AnonymousUser) -> bool:
+    """Return whether the user may load documentation from the admin."""
+    return user.is_active and user.is_staff and user.has_perm(LOAD_DOCUMENTATION)

@@ -1,6 +1,6 @@
 """The two staff roles, as Django groups with model permissions.
 
-"Redaktör" edits and publishes content; "Läsare" only reads it. Neither gets any
+"Redaktör" edits, publishes and loads content; "Läsare" only reads it. Neither gets any
 permission on users or groups: managing accounts stays with superusers.
 """
 
@@ -9,8 +9,9 @@ READER_GROUP = "Läsare"
 
 CONTENT_APPS = ("conference", "sessions_app", "speakers_app")
 
-# Reference data (the official municipality list) is only read by staff.
-READ_ONLY_MODELS = {("conference", "municipality")}
+# Reference data (the official municipality list) is only read by staff; so are the
+# records of document loads, which only loading writes.
+READ_ONLY_MODELS = {("conference", "municipality"), ("conference", "documentload")}
 
 # Parts of an event or session that an editor removes when the loader got them wrong
 # (a mis-extracted key figure, a surplus content block). Events, sessions and people
@@ -27,6 +28,7 @@ PUBLISH_PERMISSIONS = {
     ("conference", "publish_event"),
     ("sessions_app", "publish_session"),
 }
+LOAD_PERMISSIONS = {("conference", "load_documentation")}
 
 
 def editor_codenames(app_label: str, model_name: str) -> set[str]:
@@ -64,7 +66,7 @@ def sync_staff_groups(*, apps) -> None:
             editor_perms += in_model.filter(
                 codename__in=editor_codenames(app_label, model_name)
             )
-    for app_label, codename in PUBLISH_PERMISSIONS:
+    for app_label, codename in PUBLISH_PERMISSIONS | LOAD_PERMISSIONS:
         editor_perms += Permission.objects.filter(
             content_type__app_label=app_label, codename=codename
         )

@@ -10,6 +10,8 @@ from conference.sitemaps import SITEMAPS
 from conference.views import media_in_development, robots_txt
 
 urlpatterns = [
+    # The admin's "Läs in dokumentation" pages: the loader is reached through URLs.
+    path("admin/dokumentation/", include("conference.loader.urls")),
     path("admin/", admin.site.urls),
     path("healthz/", healthz, name="healthz"),
     path("api/v1/", include("conference.api.urls")),

@@ -11,8 +11,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("conference", "sessions_app", "speakers_app")
-# The loader's stages that read and write rows; the others turn text into records.
-LOADER_ORM_STAGES = ("erasure", "export", "import_", "importer")
+# The loader's stages that read and write rows, and the admin's pages that load a
+# document (which keep a record of each load); the others turn text into records.
+LOADER_ORM_STAGES = (
+    "erasure",
+    "export",
+    "import_",
+    "importer",
+    "document_loads",
+    "views",
+)
 # What the apps may use of the project package: the models they build on and the shared
 # plumbing of admin, pages and list filters, never conference's own surfaces.
 CONFERENCE_FOUNDATION = {

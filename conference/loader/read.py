@@ -93,10 +93,17 @@ def read_source(path: str | Path) -> Source:
             raise SourceError(_too_large(path.name))
     except OSError as error:
         raise SourceError(f"Kan inte läsa {path}: {error.strerror}") from error
-    refuse_non_text(raw, path.name)
-    text = decode(raw, path.name)
-    kind = SUFFIXES.get(path.suffix.lower()) or sniff_kind(text)
-    return Source(path.name, text, kind, hashlib.sha256(raw).hexdigest())
+    return read_bytes(raw, path.name)
+
+
+def read_bytes(raw: bytes, name: str) -> Source:
+    """Return the document in ``raw``, a file called ``name`` (an upload, a file read)."""
+    if len(raw) > MAX_BYTES:
+        raise SourceError(_too_large(name))
+    refuse_non_text(raw, name)
+    text = decode(raw, name)
+    kind = SUFFIXES.get(Path(name).suffix.lower()) or sniff_kind(text)
+    return Source(name, text, kind, hashlib.sha256(raw).hexdigest())
 
 
 def read_url(

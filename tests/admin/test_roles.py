@@ -5,7 +5,12 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from conference.staff_groups import CONTENT_APPS, EDITOR_GROUP, READER_GROUP
+from conference.staff_groups import (
+    CONTENT_APPS,
+    EDITOR_GROUP,
+    READ_ONLY_MODELS,
+    READER_GROUP,
+)
 from tests.admin.helpers import change_form_data
 from tests.factories.sessions import SessionFactory
 
@@ -46,7 +51,11 @@ def test_reader_group_may_view_every_content_model(model):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "model",
-    [m for m in _content_models() if m._meta.model_name != "municipality"],
+    [
+        m
+        for m in _content_models()
+        if (m._meta.app_label, m._meta.model_name) not in READ_ONLY_MODELS
+    ],
     ids=str,
 )
 def test_editor_group_may_add_and_change_every_content_model(model):
@@ -72,6 +81,19 @@ def test_editor_group_may_publish_events_and_sessions():
     )
 
     assert publish == {"publish_event", "publish_session"}
+
+
+@pytest.mark.django_db
+def test_editor_group_may_load_documentation_but_not_edit_its_records():
+    editor = Group.objects.get(name=EDITOR_GROUP)
+
+    codenames = set(
+        editor.permissions.filter(content_type__model="documentload").values_list(
+            "codename", flat=True
+        )
+    )
+
+    assert codenames == {"view_documentload", "load_documentation"}
 
 
 @pytest.mark.django_db
