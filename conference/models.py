@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files.storage import storages
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -402,6 +403,11 @@ READER_NOTES = {
 }
 
 
+def document_storage():
+    # Looked up when used, so that settings (and tests) choose the folder.
+    return storages["documents"]
+
+
 def document_copy_path(instance: "DocumentLoad", filename: str) -> str:
     """Return a random name: the uploader's file name is shown, never used as a path."""
     return f"dokumentation/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
@@ -413,6 +419,9 @@ class DocumentLoad(models.Model):
     The copy is the document's text as the loader read it (UTF-8), so "Läs in igen"
     loads exactly the same text; ``checksum`` is that of the bytes received.
     """
+
+    # A record (a preview, say) changes no public page: saving one keeps cached pages.
+    changes_public_content = False
 
     class Kind(models.TextChoices):
         FILE = "file", _("Fil")
@@ -431,7 +440,12 @@ class DocumentLoad(models.Model):
     kind = models.CharField(_("källa"), max_length=10, choices=Kind)
     source_name = models.CharField(_("dokument"), max_length=255)
     text_format = models.CharField(_("format"), max_length=10, choices=Format)
-    copy = models.FileField(_("kopia"), upload_to=document_copy_path, max_length=200)
+    copy = models.FileField(
+        _("kopia"),
+        upload_to=document_copy_path,
+        storage=document_storage,
+        max_length=200,
+    )
     checksum = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64)
     title = models.CharField(_("angiven titel"), max_length=200, blank=True)
     event_date = models.DateField(_("angivet datum"), null=True, blank=True)

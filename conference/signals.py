@@ -18,7 +18,9 @@ def content_changed(sender, **kwargs):
     After the commit, not before: a page rendered meanwhile from the old data would
     otherwise be stored under the new version and stay stale.
     """
-    if sender._meta.app_label in CONTENT_APPS:
+    if sender._meta.app_label in CONTENT_APPS and getattr(
+        sender, "changes_public_content", True
+    ):
         transaction.on_commit(bump_content_version, robust=True)
 
 

@@ -69,6 +69,7 @@ class Migration(migrations.Migration):
                     "copy",
                     models.FileField(
                         max_length=200,
+                        storage=conference.models.document_storage,
                         upload_to=conference.models.document_copy_path,
                         verbose_name="kopia",
                     ),

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from conference.content_version import content_version
 from conference.models import DocumentLoad, Event, Municipality
 from conference.staff_groups import CONTENT_APPS
 from sessions_app.models import Session
@@ -392,3 +393,21 @@ def test_reader_sees_a_record_without_load_again(editor, reader):
     assert "Läs in igen" not in detail.content.decode()
     assert again.status_code == 403
     assert DocumentLoad.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_copy_is_kept_out_of_the_served_media_folder(editor_client, settings):
+    record = preview_fixture(editor_client)
+    stored = Path(record.copy.path)
+    assert stored.is_file()
+    assert not stored.is_relative_to(settings.MEDIA_ROOT)
+
+
+@pytest.mark.django_db
+def test_a_preview_keeps_the_cached_pages(
+    editor_client, django_capture_on_commit_callbacks
+):
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        preview_fixture(editor_client)
+    assert content_version() == before
