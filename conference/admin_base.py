@@ -21,7 +21,6 @@ from conference.permissions import can_publish_event, can_publish_session
 from conference.publishing import mark_published, publish, unpublish
 from conference.review import mark_reviewed
 
-
 # Django's empty choice "---------" is not a word; staff read this instead.
 EMPTY_CHOICE_LABEL = _("– Välj –")
 

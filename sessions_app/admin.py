@@ -1,5 +1,7 @@
 """Admin for sessions and what they contain: speakers, content blocks, quotes."""
 
+import json
+
 from django.contrib import admin
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -27,20 +29,40 @@ class SessionSpeakerInline(TabularInline):
     select_related = ("person",)
 
 
+def kinds_using(field_name: str) -> str:
+    """Return the kinds of block that use ``field_name``, as a Swedish phrase."""
+    kinds = [
+        str(ContentBlock.Kind(kind).label)
+        for kind, fields in ContentBlock.FIELDS_BY_KIND.items()
+        if field_name in fields
+    ]
+    return _("Används för: %s.") % ", ".join(kinds)
+
+
 class ContentBlockForm(PreloadedRelationsForm):
-    items = LinesField(
-        label=_("listpunkter"),
-        required=False,
-        help_text=_("En punkt per rad, för punktlistor och numrerade listor."),
-    )
+    items = LinesField(label=_("listpunkter"), required=False)
 
     class Meta:
         model = ContentBlock
         fields = "__all__"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Without JavaScript every field shows: each says which kinds use it.
+        for name in ("text", "items", "person"):
+            if name in self.fields:
+                self.fields[name].help_text = kinds_using(name)
+        if "items" in self.fields:
+            self.fields["items"].help_text += " " + _("En punkt per rad.")
+
 
 class ContentBlockInline(StackedInline):
-    """The session's text in reading order; change "ordning" to move a block."""
+    """The session's text in reading order, each block folded to one line.
+
+    content_blocks.js shows the fields of each block's kind only and moves blocks
+    by drag and drop or with buttons; without it, every field shows and the number
+    "ordning" orders the blocks.
+    """
 
     model = ContentBlock
     fk_name = "session"
@@ -48,6 +70,17 @@ class ContentBlockInline(StackedInline):
     fields = [("order", "kind"), "text", "items", "person"]
     autocomplete_fields = ["person"]
     select_related = ("person",)
+    template = "admin/sessions_app/contentblock/blocks_inline.html"
+
+    class Media:
+        js = ["js/admin/content_blocks.js"]
+        css = {"all": ["css/admin/content_blocks.css"]}
+
+    def fields_by_kind_json(self) -> str:
+        """Return what content_blocks.js needs to know: the fields of each kind."""
+        return json.dumps(
+            {kind: list(fields) for kind, fields in ContentBlock.FIELDS_BY_KIND.items()}
+        )
 
 
 class KeyFigureInline(TabularInline):
@@ -85,7 +118,6 @@ class SessionAdmin(PublishableAdmin):
         "event",
         "kind",
         "order",
-        "documented",
         "is_published",
         "review_status",
         "review_reasons",
