@@ -186,6 +186,8 @@ def history_value(field, value) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return str(_("Ja") if value else _("Nej"))
+    if isinstance(value, list):
+        return " · ".join(str(item) for item in value)
     if isinstance(value, Decimal):
         return format_number(value, field.decimal_places)
     if isinstance(value, str) and isinstance(field, models.DecimalField):
@@ -194,6 +196,10 @@ def history_value(field, value) -> str:
         except InvalidOperation:
             return value
     return value
+
+
+# The revert form's required field (HistoryAdmin.get_form).
+REVERT_REASON = "revert_reason"
 
 
 class SwedishHistoryContextHelper(HistoricalRecordContextHelper):
@@ -247,6 +253,35 @@ class HistoryAdmin(PreloadedAutocompleteMixin, SimpleHistoryAdmin):
         return super().history_form_view(
             request, object_id, version_id, extra_context=extra_context
         )
+
+    @staticmethod
+    def is_revert(request) -> bool:
+        """Return True on simple-history's page of one version (its revert form)."""
+        match = request.resolver_match
+        return match is not None and match.url_name.endswith("_simple_history")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.is_revert(request):
+            return [(_("Återställning"), {"fields": [REVERT_REASON]}), *fieldsets]
+        return fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        if self.is_revert(request):
+            # A revert says why: the reason is stored with the version it makes.
+            reason = forms.CharField(
+                label=_("Anledning till återställningen"),
+                max_length=100,
+                help_text=_("Sparas i historiken, till exempel ”Fel text i talet”."),
+            )
+            base = kwargs.get("form", self.form)
+            kwargs["form"] = type(base.__name__, (base,), {REVERT_REASON: reason})
+        return super().get_form(request, obj, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if REVERT_REASON in form.cleaned_data:
+            obj._change_reason = form.cleaned_data[REVERT_REASON]
+        super().save_model(request, obj, form, change)
 
     def history_view_title(self, request, obj):
         return _("Historik: %s") % obj

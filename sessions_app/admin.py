@@ -3,10 +3,12 @@
 import json
 
 from django.contrib import admin
+from django.db import transaction
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from conference.admin_base import (
+    REVERT_REASON,
     HistoryAdmin,
     LinesField,
     LoadedRecordAdmin,
@@ -16,7 +18,9 @@ from conference.admin_base import (
     TabularInline,
 )
 from conference.models import KeyFigure
+from sessions_app.history import PART_CHANGES_SHOWN, part_changes
 from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
+from sessions_app.services import restore_session_parts
 
 RELATED_ONLY = admin.RelatedOnlyFieldListFilter
 
@@ -141,6 +145,33 @@ class SessionAdmin(PublishableAdmin):
         (_("Publicering"), {"fields": ["is_published", "published_at"]}),
         PublishableAdmin.review_fieldset,
     ]
+
+    object_history_template = "admin/sessions_app/session/object_history.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        """List the changes to the session's blocks, speakers and figures too."""
+        context = {
+            "part_changes": part_changes(object_id),
+            "part_changes_shown": PART_CHANGES_SHOWN,
+            **(extra_context or {}),
+        }
+        return super().history_view(request, object_id, extra_context=context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Revert the session and bring its blocks and speakers back as they were."""
+        with transaction.atomic():
+            response = super().history_form_view(
+                request, object_id, version_id, extra_context=extra_context
+            )
+            if request.method == "POST" and response.status_code == 302:
+                # The form saved the session, so its reason is valid.
+                restore_session_parts(
+                    session=Session.objects.get(pk=object_id),
+                    version=Session.history.get(history_id=version_id),
+                    user=request.user,
+                    reason=request.POST[REVERT_REASON].strip(),
+                )
+        return response
 
     def save_formset(self, request, form, formset, change):
         """Give key figures and quotes added here the session's event."""
