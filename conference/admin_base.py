@@ -254,20 +254,23 @@ class HistoryAdmin(PreloadedAutocompleteMixin, SimpleHistoryAdmin):
             request, object_id, version_id, extra_context=extra_context
         )
 
-    @staticmethod
-    def is_revert(request) -> bool:
-        """Return True on simple-history's page of one version (its revert form)."""
+    def is_revert(self, request, obj=None) -> bool:
+        """Return True on the revert form: a version's page, for one who may revert."""
         match = request.resolver_match
-        return match is not None and match.url_name.endswith("_simple_history")
+        return (
+            match is not None
+            and match.url_name.endswith("_simple_history")
+            and not self.revert_disabled(request, obj)
+        )
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if self.is_revert(request):
+        if self.is_revert(request, obj):
             return [(_("Återställning"), {"fields": [REVERT_REASON]}), *fieldsets]
         return fieldsets
 
     def get_form(self, request, obj=None, **kwargs):
-        if self.is_revert(request):
+        if self.is_revert(request, obj):
             # A revert says why: the reason is stored with the version it makes.
             reason = forms.CharField(
                 label=_("Anledning till återställningen"),

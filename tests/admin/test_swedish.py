@@ -37,6 +37,8 @@ def test_login_throttling_models_are_named_in_swedish(admin_client):
     response = admin_client.get(reverse("admin:index"))
 
     html = response.content.decode()
+    assert "Inloggningsspärr" in html
+    assert "Konferenser" in html
     assert "Inloggningsförsök" in html
     assert "Misslyckade inloggningar" in html
     assert "Access attempts" not in html

@@ -51,6 +51,32 @@ def test_block_shows_the_fields_of_its_kind_only(live_server, page, staff_user):
     assert page.csp_violations == []
 
 
+@pytest.mark.django_db(transaction=True)
+def test_added_block_goes_last_and_is_saved(live_server, page, staff_user):  # noqa: F811
+    staff_user("redaktor", EDITOR_GROUP)
+    session, *_blocks = _session_with_blocks()
+    log_in(page, live_server.url, "redaktor")
+    _open_change_form(page, live_server, session)
+
+    page.get_by_role("button", name="Lägg till ytterligare Innehållsblock").click()
+    added = page.locator("#blocks-3")
+    added.locator("select[name=blocks-3-kind]").select_option(Kind.NUMBERED_LIST)
+    added.locator("textarea[name=blocks-3-items]").fill("Kartlägg\nMatcha")
+
+    expect(added.locator("summary")).to_have_text("Numrerad lista: Kartlägg · Matcha")
+    expect(added.locator(".field-text")).to_be_hidden()
+    assert added.locator("input[name=blocks-3-order]").input_value() == "4"
+    page.get_by_role("button", name="Spara", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("Ändrade programpunkt")
+    last = session.blocks.order_by("order").last()
+    assert (last.order, last.kind, last.items) == (
+        4,
+        Kind.NUMBERED_LIST,
+        ["Kartlägg", "Matcha"],
+    )
+    assert page.console_errors == []
+
+
 def _saved_order(session):
     return list(session.blocks.order_by("order").values_list("text", flat=True))
 
