@@ -1,6 +1,6 @@
 """Building blocks shared by the admin classes of the three content apps."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.contrib import admin, messages
@@ -190,11 +190,6 @@ def history_value(field, value) -> str:
         return " · ".join(str(item) for item in value)
     if isinstance(value, Decimal):
         return format_number(value, field.decimal_places)
-    if isinstance(value, str) and isinstance(field, models.DecimalField):
-        try:
-            return format_number(Decimal(value), field.decimal_places)
-        except InvalidOperation:
-            return value
     return value
 
 
