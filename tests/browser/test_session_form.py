@@ -7,6 +7,7 @@ from conference.models import ReviewStatus
 from conference.staff_groups import EDITOR_GROUP
 from sessions_app.models import ContentBlock
 from tests.browser.test_admin_journey import log_in, staff_user  # noqa: F401
+from tests.factories.conference import KeyFigureFactory
 from tests.factories.sessions import ContentBlockFactory, SessionFactory
 
 Kind = ContentBlock.Kind
@@ -122,29 +123,61 @@ def test_drag_and_drop_moves_a_block(live_server, page, staff_user):  # noqa: F8
     assert _saved_order(session) == ["", "Sista stycket.", "Första stycket."]
 
 
+FLAGS = [
+    "speaker_unmatched: Talaren ”Anna-Karin Lindqvist Johansson, utvecklingsledare” "
+    "kunde inte kopplas till någon person",
+    "no_period: Inget år i meningen eller dess sammanhang",
+]
+
+
+def _flagged_session(number):
+    return SessionFactory(
+        title=f"Kompetensförsörjning i kommunerna, del {number} av en lång serie",
+        review_status=ReviewStatus.NEEDS_REVIEW,
+        flags=FLAGS,
+    )
+
+
+def _flagged_key_figure(number):
+    return KeyFigureFactory(
+        label=f"Andel av de unga vuxna som gick vidare till arbete eller studier {number}",
+        review_status=ReviewStatus.NEEDS_REVIEW,
+        flags=FLAGS,
+    )
+
+
 @pytest.mark.django_db(transaction=True)
-def test_review_reasons_fit_a_1280_pixel_screen(live_server, page, staff_user):  # noqa: F811
+@pytest.mark.parametrize(
+    ("changelist", "create"),
+    [
+        ("sessions_app/session", _flagged_session),
+        ("conference/keyfigure", _flagged_key_figure),
+    ],
+)
+def test_review_reasons_fit_a_1280_pixel_screen(
+    live_server,
+    page,
+    staff_user,  # noqa: F811
+    changelist,
+    create,
+):
     staff_user("redaktor", EDITOR_GROUP)
     for number in range(3):
-        SessionFactory(
-            title=f"Kompetensförsörjning i kommunerna, del {number} av en lång serie",
-            review_status=ReviewStatus.NEEDS_REVIEW,
-            flags=[
-                "speaker_unmatched: Talaren ”Anna-Karin Lindqvist Johansson, "
-                "utvecklingsledare” kunde inte kopplas till någon person",
-                "summary_missing: Ingen ingress hittades i dokumentet",
-            ],
-        )
+        create(number)
     page.set_viewport_size({"width": 1280, "height": 900})
     log_in(page, live_server.url, "redaktor")
 
     page.goto(
-        f"{live_server.url}/admin/sessions_app/session/"
+        f"{live_server.url}/admin/{changelist}/"
         f"?review_status__exact={ReviewStatus.NEEDS_REVIEW}"
     )
 
     reasons = page.locator("td.field-review_reasons").first
     expect(reasons).to_contain_text("kunde inte kopplas")
     box = reasons.bounding_box()
+    results = page.locator("#changelist-form .results")
+    scrollable = results.evaluate(
+        "element => element.scrollWidth > element.clientWidth"
+    )
     width = page.evaluate("document.documentElement.scrollWidth")
-    assert (width, box["x"] + box["width"] <= 1280) == (1280, True)
+    assert (width, scrollable, box["x"] + box["width"] <= 1280) == (1280, False, True)
