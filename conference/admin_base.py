@@ -1,5 +1,7 @@
 """Building blocks shared by the admin classes of the three content apps."""
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import ActionLocation
@@ -12,11 +14,54 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from conference.formatting import format_number
 from conference.permissions import can_publish_event, can_publish_session
 from conference.publishing import mark_published, publish, unpublish
 from conference.review import mark_reviewed
+
+# Django's empty choice "---------" is not a word; staff read this instead.
+EMPTY_CHOICE_LABEL = _("– Välj –")
+
+
+class SwedishDecimalField(forms.DecimalField):
+    """A decimal edited as Swedes write it: "197 760", "1,4" (not "197760.0000")."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return format_number(value, self.decimal_places or 0)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            # Spaces of any kind separate thousands; the comma is the decimal sign.
+            value = "".join(value.split()).replace(",", ".")
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        # NumberInput's min/step attributes mean nothing to a text input.
+        return {}
+
+
+class SwedishFormFieldsMixin:
+    """Form fields in Swedish: "– Välj –" for an empty choice, numbers with commas."""
+
+    formfield_overrides = {models.DecimalField: {"form_class": SwedishDecimalField}}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label is not None:
+                field.empty_label = EMPTY_CHOICE_LABEL
+        elif isinstance(field, forms.ChoiceField):
+            field.choices = [
+                ("", EMPTY_CHOICE_LABEL) if value == "" else (value, label)
+                for value, label in field.choices
+            ]
+        return field
 
 
 class PreloadedAutocompleteSelect(AutocompleteSelect):
@@ -67,7 +112,7 @@ class PreloadedRelationsForm(forms.ModelForm):
                 widget.preloaded = {str(related.pk): field.label_from_instance(related)}
 
 
-class PreloadedAutocompleteMixin:
+class PreloadedAutocompleteMixin(SwedishFormFieldsMixin):
     """Use ``PreloadedAutocompleteSelect`` for the admin's autocomplete fields."""
 
     form = PreloadedRelationsForm
@@ -133,10 +178,54 @@ class LinesField(forms.CharField):
         return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def history_value(field, value) -> str:
+    """Return a field's value in a version as staff read it: "Behöver granskas", "62"."""
+    if value is None or value == "":
+        return "–"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return str(_("Ja") if value else _("Nej"))
+    if isinstance(value, list):
+        return " · ".join(str(item) for item in value)
+    if isinstance(value, Decimal):
+        return format_number(value, field.decimal_places)
+    return value
+
+
+# The revert form's required field (HistoryAdmin.get_form).
+REVERT_REASON = "revert_reason"
+
+
+class SwedishHistoryContextHelper(HistoricalRecordContextHelper):
+    """Show changed values as the form shows them: choice labels, Swedish numbers."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.many_to_many:
+            return super().prepare_delta_change_value(change, value)
+        return history_value(field, value)
+
+
 class HistoryAdmin(PreloadedAutocompleteMixin, SimpleHistoryAdmin):
     """Admin with history: who changed what and when, diff and revert."""
 
     list_per_page = 50
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return SwedishHistoryContextHelper(self.model, historical_record)
+
+    def history_view(self, request, object_id, extra_context=None):
+        # simple-history heads each extra column with its name; staff read its label.
+        columns = [
+            getattr(getattr(self, name, None), "short_description", name)
+            for name in self.get_history_list_display(request)
+        ]
+        return super().history_view(
+            request,
+            object_id,
+            extra_context={"history_column_labels": columns, **(extra_context or {})},
+        )
 
     def get_action_choices(
         self,
@@ -159,6 +248,38 @@ class HistoryAdmin(PreloadedAutocompleteMixin, SimpleHistoryAdmin):
         return super().history_form_view(
             request, object_id, version_id, extra_context=extra_context
         )
+
+    def is_revert(self, request, obj=None) -> bool:
+        """Return True on the revert form: a version's page, for one who may revert."""
+        match = request.resolver_match
+        return (
+            match is not None
+            and match.url_name.endswith("_simple_history")
+            and not self.revert_disabled(request, obj)
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.is_revert(request, obj):
+            return [(_("Återställning"), {"fields": [REVERT_REASON]}), *fieldsets]
+        return fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        if self.is_revert(request, obj):
+            # A revert says why: the reason is stored with the version it makes.
+            reason = forms.CharField(
+                label=_("Anledning till återställningen"),
+                max_length=100,
+                help_text=_("Sparas i historiken, till exempel ”Fel text i talet”."),
+            )
+            base = kwargs.get("form", self.form)
+            kwargs["form"] = type(base.__name__, (base,), {REVERT_REASON: reason})
+        return super().get_form(request, obj, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if REVERT_REASON in form.cleaned_data:
+            obj._change_reason = form.cleaned_data[REVERT_REASON]
+        super().save_model(request, obj, form, change)
 
     def history_view_title(self, request, obj):
         return _("Historik: %s") % obj
@@ -213,7 +334,7 @@ class BoundedInlinesMixin:
 class LoadedRecordAdmin(HistoryAdmin):
     """Admin for records the loader writes: review queue, history, provenance."""
 
-    history_list_display = ["review_status"]
+    history_list_display = ["review_state"]
     review_fieldset = (
         _("Granskning"),
         {"fields": ("review_status", "review_reasons", "created_at", "updated_at")},
@@ -227,6 +348,11 @@ class LoadedRecordAdmin(HistoryAdmin):
             "created_at",
             "updated_at",
         )
+
+    @admin.display(description=_("Granskning"))
+    def review_state(self, record) -> str:
+        """Return a version's review status as its label ("Behöver granskas")."""
+        return record.get_review_status_display()
 
     @admin.display(description=_("skäl till granskning"))
     def review_reasons(self, obj) -> str:

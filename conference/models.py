@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from conference.formatting import format_figure
+
 NATIONAL_CODE = "0000"
 
 
@@ -374,7 +376,7 @@ class KeyFigure(LoadedRecord):
         ]
 
     def __str__(self):
-        return f"{self.label}: {self.value} {self.unit}"
+        return f"{self.label}: {format_figure(self)}"
 
     def get_absolute_url(self):
         return reverse("analysis:key_figure_detail", kwargs={"pk": self.pk})

@@ -63,7 +63,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "simple_history",
-    "axes",
+    "conference.login_throttling.LoginThrottlingConfig",  # django-axes
     "conference",
     "sessions_app",
     "speakers_app",

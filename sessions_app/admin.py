@@ -1,10 +1,14 @@
 """Admin for sessions and what they contain: speakers, content blocks, quotes."""
 
+import json
+
 from django.contrib import admin
+from django.db import transaction
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from conference.admin_base import (
+    REVERT_REASON,
     HistoryAdmin,
     LinesField,
     LoadedRecordAdmin,
@@ -14,7 +18,9 @@ from conference.admin_base import (
     TabularInline,
 )
 from conference.models import KeyFigure
+from sessions_app.history import PART_CHANGES_SHOWN, part_changes
 from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
+from sessions_app.services import restore_session_parts
 
 RELATED_ONLY = admin.RelatedOnlyFieldListFilter
 
@@ -27,20 +33,40 @@ class SessionSpeakerInline(TabularInline):
     select_related = ("person",)
 
 
+def kinds_using(field_name: str) -> str:
+    """Return the kinds of block that use ``field_name``, as a Swedish phrase."""
+    kinds = [
+        str(ContentBlock.Kind(kind).label)
+        for kind, fields in ContentBlock.FIELDS_BY_KIND.items()
+        if field_name in fields
+    ]
+    return _("Används för: %s.") % ", ".join(kinds)
+
+
 class ContentBlockForm(PreloadedRelationsForm):
-    items = LinesField(
-        label=_("listpunkter"),
-        required=False,
-        help_text=_("En punkt per rad, för punktlistor och numrerade listor."),
-    )
+    items = LinesField(label=_("listpunkter"), required=False)
 
     class Meta:
         model = ContentBlock
         fields = "__all__"
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Without JavaScript every field shows: each says which kinds use it.
+        for name in ("text", "items", "person"):
+            if name in self.fields:
+                self.fields[name].help_text = kinds_using(name)
+        if "items" in self.fields:
+            self.fields["items"].help_text += " " + _("En punkt per rad.")
+
 
 class ContentBlockInline(StackedInline):
-    """The session's text in reading order; change "ordning" to move a block."""
+    """The session's text in reading order, each block folded to one line.
+
+    content_blocks.js shows the fields of each block's kind only and moves blocks
+    by drag and drop or with buttons; without it, every field shows and the number
+    "ordning" orders the blocks.
+    """
 
     model = ContentBlock
     fk_name = "session"
@@ -48,6 +74,17 @@ class ContentBlockInline(StackedInline):
     fields = [("order", "kind"), "text", "items", "person"]
     autocomplete_fields = ["person"]
     select_related = ("person",)
+    template = "admin/sessions_app/contentblock/blocks_inline.html"
+
+    class Media:
+        js = ["js/admin/content_blocks.js"]
+        css = {"all": ["css/admin/content_blocks.css"]}
+
+    def fields_by_kind_json(self) -> str:
+        """Return what content_blocks.js needs to know: the fields of each kind."""
+        return json.dumps(
+            {kind: list(fields) for kind, fields in ContentBlock.FIELDS_BY_KIND.items()}
+        )
 
 
 class KeyFigureInline(TabularInline):
@@ -85,7 +122,6 @@ class SessionAdmin(PublishableAdmin):
         "event",
         "kind",
         "order",
-        "documented",
         "is_published",
         "review_status",
         "review_reasons",
@@ -109,6 +145,33 @@ class SessionAdmin(PublishableAdmin):
         (_("Publicering"), {"fields": ["is_published", "published_at"]}),
         PublishableAdmin.review_fieldset,
     ]
+
+    object_history_template = "admin/sessions_app/session/object_history.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        """List the changes to the session's blocks, speakers and figures too."""
+        context = {
+            "part_changes": part_changes(object_id),
+            "part_changes_shown": PART_CHANGES_SHOWN,
+            **(extra_context or {}),
+        }
+        return super().history_view(request, object_id, extra_context=context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Revert the session and bring its blocks and speakers back as they were."""
+        with transaction.atomic():
+            response = super().history_form_view(
+                request, object_id, version_id, extra_context=extra_context
+            )
+            if request.method == "POST" and response.status_code == 302:
+                # The form saved the session, so its reason is valid.
+                restore_session_parts(
+                    session=Session.objects.get(pk=object_id),
+                    version=Session.history.get(history_id=version_id),
+                    user=request.user,
+                    reason=request.POST[REVERT_REASON].strip(),
+                )
+        return response
 
     def save_formset(self, request, form, formset, change):
         """Give key figures and quotes added here the session's event."""

@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -163,6 +164,16 @@ class ContentBlock(models.Model):
         QUOTE = "quote", _("Citat")
         CASE_EXAMPLE = "case_example", _("Exempel")
 
+    # The fields each kind of block uses; the others stay empty for it.
+    FIELDS_BY_KIND = {
+        Kind.PARAGRAPH: ("text",),
+        Kind.HEADING: ("text",),
+        Kind.BULLET_LIST: ("items",),
+        Kind.NUMBERED_LIST: ("items",),
+        Kind.QUOTE: ("text", "person"),
+        Kind.CASE_EXAMPLE: ("text",),
+    }
+
     session = models.ForeignKey(
         Session,
         on_delete=models.CASCADE,
@@ -199,6 +210,16 @@ class ContentBlock(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.order}"
+
+    @property
+    def summary(self) -> str:
+        """Return the block on one line: its kind and the start of its words."""
+        words = self.text or " · ".join(self.items or [])
+        if self.kind == self.Kind.QUOTE and self.person_id:
+            words = f"{words} – {self.person}"
+        start = Truncator(" ".join(words.split())).chars(80)
+        kind = self.get_kind_display() or _("Nytt block")
+        return f"{kind}: {start}" if start else str(kind)
 
 
 class QuoteQuerySet(models.QuerySet):

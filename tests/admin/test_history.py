@@ -1,10 +1,18 @@
 """History: every change recorded with who and when, compared and reverted."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
+from conference.admin_base import REVERT_REASON
+from sessions_app.models import ContentBlock, SessionSpeaker
 from tests.admin.helpers import change_form_data, form_data
-from tests.factories.sessions import SessionFactory
+from tests.factories.sessions import (
+    ContentBlockFactory,
+    SessionFactory,
+    SessionSpeakerFactory,
+)
+from tests.factories.speakers import PersonFactory
 
 
 def _edit_title(client, session, title):
@@ -56,13 +64,14 @@ def test_revert_restores_the_previous_title(editor_client):
     page = editor_client.get(url)
     form = page.context["adminform"].form
 
-    response = editor_client.post(url, form_data(form))
+    response = editor_client.post(url, form_data(form, revert_reason="Titeln blev fel"))
 
     session.refresh_from_db()
     assert response.status_code == 302
     assert 'value="Återställ"' in page.content.decode()
     assert session.title == "Rätt titel"
     assert session.history.count() == 3
+    assert session.history.latest().history_change_reason == "Titeln blev fel"
 
 
 @pytest.mark.django_db
@@ -83,3 +92,123 @@ def test_reader_cannot_revert(reader_client):
     session.refresh_from_db()
     assert response.status_code == 403
     assert session.title == "Senare titel"
+
+
+def _edit_blocks(client, session, **changes):
+    url = reverse("admin:sessions_app_session_change", args=[session.pk])
+    data = change_form_data(client.get(url))
+    data.update(changes)
+    response = client.post(url, data)
+    assert response.status_code == 302
+
+
+def _revert_url(session, version):
+    return reverse(
+        "admin:sessions_app_session_simple_history",
+        args=[session.pk, version.history_id],
+    )
+
+
+@pytest.mark.django_db
+def test_session_history_lists_changes_to_its_blocks(editor_client, editor):
+    session = SessionFactory(title="Unga till arbete")
+    ContentBlockFactory(session=session, order=1, text="Gammal text.")
+    _edit_blocks(editor_client, session, **{"blocks-0-text": "Ny text."})
+
+    response = editor_client.get(
+        reverse("admin:sessions_app_session_history", args=[session.pk])
+    )
+
+    latest = response.context["part_changes"][0]
+    assert (latest.user, latest.kind, latest.part, latest.history_type) == (
+        editor,
+        "Innehållsblock",
+        "Stycke: Ny text.",
+        "~",
+    )
+    assert latest.changes == [
+        {"field": "Text", "old": "Gammal text.", "new": "Ny text."}
+    ]
+    html = response.content.decode()
+    assert "Ändringar i programpunktens delar" in html
+    assert "<strong>Text:</strong> Gammal text. &rarr; Ny text." in html
+
+
+@pytest.mark.django_db
+def test_revert_restores_the_blocks_and_records_the_reason(editor_client, editor):
+    session = SessionFactory(title="Unga till arbete")
+    kept = ContentBlockFactory(session=session, order=1, text="Rätt text.")
+    removed = ContentBlockFactory(session=session, order=2, text="Borttaget stycke.")
+    speaker = SessionSpeakerFactory(session=session)
+    version = session.history.latest()
+    _edit_blocks(
+        editor_client,
+        session,
+        **{"blocks-0-text": "Fel text.", "blocks-1-DELETE": "on"},
+    )
+    ContentBlockFactory(session=session, order=3, text="Tillagt senare.")
+    SessionSpeaker.objects.filter(pk=speaker.pk).delete()
+    page = editor_client.get(_revert_url(session, version))
+
+    response = editor_client.post(
+        _revert_url(session, version),
+        form_data(page.context["adminform"].form, revert_reason="Fel text i talet"),
+    )
+
+    assert response.status_code == 302
+    assert list(session.blocks.values_list("pk", "text")) == [
+        (kept.pk, "Rätt text."),
+        (removed.pk, "Borttaget stycke."),
+    ]
+    assert list(session.session_speakers.values_list("pk", flat=True)) == [speaker.pk]
+    restored = ContentBlock.history.filter(id=kept.pk).latest()
+    assert (restored.history_user, restored.history_change_reason) == (
+        editor,
+        "Fel text i talet",
+    )
+    assert session.history.latest().history_change_reason == "Fel text i talet"
+
+
+@pytest.mark.django_db
+def test_revert_without_a_reason_changes_nothing(editor_client):
+    session = SessionFactory(title="Rätt titel")
+    ContentBlockFactory(session=session, order=1, text="Rätt text.")
+    version = session.history.latest()
+    _edit_blocks(editor_client, session, title="Fel titel", **{"blocks-0-text": "Fel."})
+    page = editor_client.get(_revert_url(session, version))
+
+    response = editor_client.post(
+        _revert_url(session, version), form_data(page.context["adminform"].form)
+    )
+
+    session.refresh_from_db()
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors[REVERT_REASON] == [
+        "Det här fältet är obligatoriskt."
+    ]
+    assert (session.title, session.blocks.get().text) == ("Fel titel", "Fel.")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("parts", [1, 20])
+def test_session_history_runs_fixed_queries_whatever_its_parts(
+    editor_client, django_assert_num_queries, parts
+):
+    session = SessionFactory()
+    for _ in range(parts):
+        block = ContentBlockFactory(
+            session=session, kind=ContentBlock.Kind.QUOTE, person=PersonFactory()
+        )
+        block.text = "Ändrat citat."
+        block.save()
+        speaker = SessionSpeakerFactory(session=session)
+        speaker.role = SessionSpeaker.Role.MODERATOR
+        speaker.save()
+    url = reverse("admin:sessions_app_session_history", args=[session.pk])
+    ContentType.objects.clear_cache()
+
+    # The page's 8, then latest versions of 4 kinds of part and earlier ones of 2 kinds.
+    with django_assert_num_queries(14):
+        response = editor_client.get(url)
+
+    assert len(response.context["part_changes"]) == 4 * parts

@@ -71,7 +71,7 @@ PAGES = [
     ("sessions_app.session", "changelist", 9),
     ("sessions_app.session", "add", 5),
     ("sessions_app.session", "change", 17),
-    ("sessions_app.session", "history", 8),
+    ("sessions_app.session", "history", 16),  # + its parts: 2 per kind of part
     ("sessions_app.sessionspeaker", "changelist", 8),
     ("sessions_app.sessionspeaker", "add", 5),
     ("sessions_app.sessionspeaker", "change", 9),
