@@ -125,7 +125,7 @@ def test_key_figure_search_vector_is_stored_and_indexed_on_postgresql_only(conte
         assert "search_vector" not in columns  # SQLite searches without it
         return
     assert "search_vector" in columns
-    queryset = PostgresSearch(["arbete"]).ranked(
+    queryset = PostgresSearch(["arbete"], ["arbete"], []).ranked(
         KeyFigure.objects.all(), STORED_KEY_FIGURE_VECTOR
     )
     sql, params = queryset.query.sql_with_params()
