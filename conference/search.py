@@ -338,9 +338,10 @@ def suggestion_sources() -> list[QuerySet]:
 
 # Label (weight A) and source sentence (B), kept by PostgreSQL in a generated column
 # with a GIN index (migrations conference/0008, 0009): the figures are the one kind of
-# result that grows into the hundred thousands.
+# result that grows into the hundred thousands. Unqualified on purpose: in the
+# candidates' subquery the table has an alias, and no joined table has the column.
 STORED_KEY_FIGURE_VECTOR = RawSQL(
-    '"conference_keyfigure"."search_vector"', [], output_field=SearchVectorField()
+    '"search_vector"', [], output_field=SearchVectorField()
 )
 
 
@@ -388,9 +389,10 @@ class PostgresSearch:
             blocks = ContentBlock.objects.annotate(
                 search=SearchVector(block_text(), config=CONFIG)
             ).filter(search=query)
-            speakers = SessionSpeaker.objects.annotate(
-                search=SearchVector("person__name", config=CONFIG)
+            named = Person.objects.annotate(
+                search=SearchVector("name", config=CONFIG)
             ).filter(search=query)
+            speakers = SessionSpeaker.objects.filter(person__in=named)
             condition &= (
                 Q(search=query)
                 | Q(pk__in=blocks.values("session_id"))
@@ -502,8 +504,8 @@ class PostgresSearch:
         # own figures (newest first) that have the other words, ranked first.
         vector = STORED_KEY_FIGURE_VECTOR
         public = KeyFigure.objects.public()
-        candidates = Q(
-            pk__in=public.annotate(search=vector)
+        candidates = (
+            public.annotate(search=vector)
             .filter(search=self.query)
             .order_by()
             .values("pk")[:RANKED_CANDIDATES]
@@ -512,11 +514,12 @@ class PostgresSearch:
             own = public.filter(municipality__in=self.municipality_ids)
             if self.rest_query is not None:
                 own = own.annotate(search=vector).filter(search=self.rest_query)
-            candidates |= Q(
-                pk__in=own.order_by("-year", "pk").values("pk")[:RANKED_CANDIDATES]
+            # A union, not an OR of two IN conditions: that would read every figure.
+            candidates = candidates.union(
+                own.order_by("-year", "pk").values("pk")[:RANKED_CANDIDATES], all=True
             )
         figures = (
-            KeyFigure.objects.filter(candidates)
+            KeyFigure.objects.filter(pk__in=candidates)
             .select_related("municipality", "event")
             .annotate(
                 own=own_municipality(self.municipality_ids),
