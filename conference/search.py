@@ -250,7 +250,7 @@ def suggest(words: list[str], texts: list[str]) -> str:
     vocabulary: dict[str, str] = {}
     for text in texts:
         for word in query_words(text):
-            vocabulary.setdefault(fold(word), word.lower())
+            vocabulary.setdefault(fold(word), word)
     suggestion, changed = [], False
     for word in words:
         folded = fold(word)
@@ -258,7 +258,9 @@ def suggest(words: list[str], texts: list[str]) -> str:
             folded, vocabulary, n=1, cutoff=SUGGESTION_CUTOFF
         )
         if folded not in vocabulary and close:
-            suggestion.append(vocabulary[close[0]])
+            # In the visitor's case: "nilson" → "nilsson", "Nilson" → "Nilsson".
+            match = vocabulary[close[0]]
+            suggestion.append(match.lower() if word.islower() else match)
             changed = True
         else:
             suggestion.append(word)

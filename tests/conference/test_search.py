@@ -162,6 +162,11 @@ def test_search_misspelled_word_suggests_the_word(content):
     assert search(results.suggestion).people != []
 
 
+def test_search_suggestion_keeps_the_case_typed(content):
+    assert search("Karin Lindh").suggestion == "Karin Lind"
+    assert search("karin lindh").suggestion == "karin lind"
+
+
 def test_search_known_word_gets_no_suggestion(content):
     assert search("Karin zebror").suggestion == ""
 
