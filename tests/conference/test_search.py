@@ -85,7 +85,18 @@ def test_search_page_shows_grouped_results(client, content):
 
 
 @pytest.mark.parametrize(
-    "query", ["", "%00", "a%00b", "%20%20", "%22%27%3A%2A%26%7C%21", "x" * 5]
+    "query",
+    [
+        "",
+        "%00",
+        "a%00b",
+        "%20%20",
+        "%22%27%3A%2A%26%7C%21",
+        "x" * 5,
+        "%C2%B2",  # a superscript digit
+        "%C3%9F%C4%B0",  # letters whose case folding changes their length
+        "%CC%81%CC%81",  # combining accents only
+    ],
 )
 def test_search_odd_queries_do_not_fail(client, content, query):
     response = client.get(f"/sok/?q={query}")
