@@ -7,6 +7,11 @@ class ConferenceConfig(AppConfig):
     verbose_name = _("Konferenser")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from conference import signals
+        from conference.search import register_sqlite_functions
 
         signals.connect()
+        # SQLite has no unaccent: the search's folding function, on every connection.
+        connection_created.connect(register_sqlite_functions)

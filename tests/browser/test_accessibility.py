@@ -71,6 +71,8 @@ def page_urls(site) -> dict[str, str]:
         "municipalities": "/kommuner/",
         "sessions": "/programpunkter/?kommun=gr",
         "search": "/sok/?q=kompetens",
+        "search_municipality": "/sok/?q=G%C3%B6teborg",
+        "search_suggestion": "/sok/?q=kompetensfrsorjning",
         "key_figure": site.figures[0].get_absolute_url(),
         "statement": "/tillganglighet/",
         "not_found": "/finns-inte/",

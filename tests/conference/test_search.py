@@ -1,15 +1,20 @@
-"""Search: Swedish full-text on PostgreSQL, a word fallback on SQLite; both find stems."""
+"""Search: Swedish full-text on PostgreSQL, a word fallback on SQLite; both find stems,
+ignore case and accents, suggest a word for a typo, find speakers' sessions and put a
+named municipality and its figures first."""
 
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 
-from conference.models import KeyFigure
+from conference import search as search_module
+from conference.models import KeyFigure, Municipality
 from conference.search import (
     MAX_QUERY_LENGTH,
     STORED_KEY_FIGURE_VECTOR,
+    Fold,
     PostgresSearch,
     search,
+    simple_snippet,
 )
 from tests.factories.conference import KeyFigureFactory
 from tests.factories.sessions import ContentBlockFactory, QuoteFactory, SessionFactory
@@ -80,7 +85,18 @@ def test_search_page_shows_grouped_results(client, content):
 
 
 @pytest.mark.parametrize(
-    "query", ["", "%00", "a%00b", "%20%20", "%22%27%3A%2A%26%7C%21", "x" * 5]
+    "query",
+    [
+        "",
+        "%00",
+        "a%00b",
+        "%20%20",
+        "%22%27%3A%2A%26%7C%21",
+        "x" * 5,
+        "%C2%B2",  # a superscript digit
+        "%C3%9F%C4%B0",  # letters whose case folding changes their length
+        "%CC%81%CC%81",  # combining accents only
+    ],
 )
 def test_search_odd_queries_do_not_fail(client, content, query):
     response = client.get(f"/sok/?q={query}")
@@ -125,7 +141,7 @@ def test_key_figure_search_vector_is_stored_and_indexed_on_postgresql_only(conte
         assert "search_vector" not in columns  # SQLite searches without it
         return
     assert "search_vector" in columns
-    queryset = PostgresSearch(["arbete"]).ranked(
+    queryset = PostgresSearch(["arbete"], ["arbete"], []).ranked(
         KeyFigure.objects.all(), STORED_KEY_FIGURE_VECTOR
     )
     sql, params = queryset.query.sql_with_params()
@@ -135,3 +151,96 @@ def test_key_figure_search_vector_is_stored_and_indexed_on_postgresql_only(conte
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "key_figure_search" in plan
+
+
+def test_search_ignores_case_and_accents(content):
+    assert [h.title for h in search("forsorjningsstod").people] == ["Karin Lind"]
+    assert [h.title for h in search("FÖRSÖRJNINGSSTÖD").people] == ["Karin Lind"]
+    assert [h.title for h in search("SPRÅKSTÖD").sessions] == ["Unga vuxna"]
+    assert [h.title for h in search("sprakstod").sessions] == ["Unga vuxna"]
+
+
+def test_fold_runs_in_the_database(db):
+    # On SQLite a function registered on each connection, on PostgreSQL unaccent.
+    folded = Municipality.objects.annotate(folded=Fold("name")).get(code="1480")
+    assert folded.folded == "goteborg"
+
+
+def test_search_misspelled_word_suggests_the_word(content):
+    results = search("försörjningstöd")
+    assert results.total == 0
+    assert results.suggestion == "försörjningsstöd"
+    assert search(results.suggestion).people != []
+
+
+def test_search_suggestion_keeps_the_case_typed(content):
+    assert search("Karin Lindh").suggestion == "Karin Lind"
+    assert search("karin lindh").suggestion == "karin lind"
+
+
+def test_search_known_word_gets_no_suggestion(content):
+    assert search("Karin zebror").suggestion == ""
+
+
+def test_search_page_links_the_suggestion(client, content):
+    page = BeautifulSoup(
+        client.get("/sok/", {"q": "försörjningstöd"}).content, "html.parser"
+    )
+    link = page.select_one(".search-suggestion a")
+    assert link.text == "försörjningsstöd"
+    followed = client.get(link["href"])
+    assert followed.context["results"].people[0].title == "Karin Lind"
+
+
+def test_search_speakers_name_finds_their_session(content):
+    assert [h.title for h in search("Karin Lind").sessions] == ["Unga vuxna"]
+    snippet = search("Karin Lind").sessions[0].snippet
+    assert "Medverkande" in snippet
+    assert "<mark>Karin</mark>" in snippet
+
+
+def test_search_municipality_finds_its_page_and_its_figures_first(content):
+    kungsbacka = Municipality.objects.get(code="1384")
+    mentions = KeyFigureFactory(
+        label="Antal deltagare i Göteborg",
+        source_text="Fler än i Kungsbacka.",
+        municipality=Municipality.objects.get(code="1480"),
+        year=2024,
+    )
+    own = KeyFigureFactory(
+        label="Antal deltagare", source_text="", municipality=kungsbacka, year=2020
+    )
+
+    results = search("kungsbacka")
+
+    assert [h.url for h in results.municipalities] == [kungsbacka.get_absolute_url()]
+    assert [h.url for h in results.key_figures] == [
+        own.get_absolute_url(),
+        mentions.get_absolute_url(),
+    ]
+    assert [str(heading) for heading, _hits in results.groups][:2] == [
+        "Kommuner",
+        "Nyckeltal",
+    ]
+    assert [h.url for h in search("Kungsbacka deltagare").key_figures][0] == (
+        own.get_absolute_url()
+    )
+
+
+def test_search_ranks_a_bounded_number_of_candidates(content, monkeypatch):
+    monkeypatch.setattr(search_module, "RANKED_CANDIDATES", 2)
+    for _ in range(3):
+        KeyFigureFactory(label="Antal platser", source_text="")
+    KeyFigureFactory.create_batch(4, label="Antal lärlingar", source_text="")
+
+    assert len(search("lärlingar").key_figures) == 2
+
+
+def test_simple_snippet_marks_folded_words_and_cuts_between_words():
+    text = ("Inledande ord " * 20) + "om Försörjningsstöd i staden " + ("slut " * 60)
+    html = simple_snippet(text, ["forsorjningsstod"])
+    assert "<mark>Försörjningsstöd</mark>" in html
+    words = html.removeprefix("… ").removesuffix(" …").split()
+    assert html.startswith("… ") and html.endswith(" …")
+    assert words[0] in {"Inledande", "ord"}
+    assert words[-1] == "slut"

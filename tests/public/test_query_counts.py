@@ -77,10 +77,25 @@ def test_municipality_page_query_count(client, conference, django_assert_num_que
 
 
 def test_search_query_count(client, conference, django_assert_num_queries):
+    # The named municipalities, then one query per kind of result.
     with django_assert_num_queries(5):
         response = client.get("/sok/?q=kompetens")
     assert response.status_code == 200
     assert response.context["results"].total >= 1
+
+
+def test_search_municipality_query_count(client, conference, django_assert_num_queries):
+    with django_assert_num_queries(5):
+        response = client.get("/sok/?q=G%C3%B6teborg+arbetsmarknaden")
+    assert response.context["results"].municipalities != []
+
+
+def test_search_without_hits_query_count(client, conference, django_assert_num_queries):
+    # One more: the texts a "Menade du …?" suggestion is picked from.
+    with django_assert_num_queries(6):
+        response = client.get("/sok/?q=kompetensfrsorjning")
+    assert response.context["results"].total == 0
+    assert response.context["results"].suggestion == "kompetensförsörjning"
 
 
 def test_sitemap_query_count(client, conference, django_assert_num_queries):
