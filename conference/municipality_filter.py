@@ -20,6 +20,13 @@ from conference.content_version import cached_until_content_changes
 from conference.models import NATIONAL_CODE, Municipality
 
 GR_MEMBERS = "gr"
+# "Kungsbacka kommun" is Kungsbacka: the official name with its suffix, as people write it.
+NAME_SUFFIX = " kommun"
+
+
+def spelling_key(text: str) -> str:
+    """Return how a typed municipality is looked up: any case, spaces collapsed."""
+    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -43,11 +50,24 @@ class MunicipalityIndex:
             )
             lookup[code] = code
             lookup[slug] = code
-            lookup[name.casefold()] = code
+            lookup[spelling_key(name)] = code
             if gr_member:
                 members.add(code)
             ids[code] = pk
         return cls(tuple(choices), lookup, frozenset(members), ids)
+
+    def code_for(self, text: str) -> str | None:
+        """Return the code a typed value names (code, slug, name, "Name kommun"), or None.
+
+        "gr" is not a municipality and names none; "riket" names the country.
+        """
+        spelling = spelling_key(text)
+        code = self.lookup.get(spelling)
+        if code is None and spelling.endswith(NAME_SUFFIX):
+            code = self.lookup.get(spelling.removesuffix(NAME_SUFFIX))
+        if code is None and spelling == "riket":
+            code = NATIONAL_CODE
+        return code if code in self.ids else None
 
 
 def municipality_index() -> MunicipalityIndex:
@@ -80,7 +100,8 @@ class MunicipalityField(forms.MultipleChoiceField):
 
     default_error_messages = {
         "invalid_choice": _(
-            "Okänd kommun: %(value)s. Ange kommunkod, namn eller 'gr'."
+            "Okänd kommun: %(value)s. Ange kommunkod, namn (med eller utan "
+            "”kommun”) eller 'gr'."
         ),
     }
 
@@ -91,14 +112,13 @@ class MunicipalityField(forms.MultipleChoiceField):
         if not values:
             return values
         index = municipality_index()
-        lookup = {"riket": NATIONAL_CODE, **index.lookup}
         codes = set()
         for item in values:
-            spelling = item.strip().casefold()
-            if spelling == GR_MEMBERS:
+            code = index.code_for(item)
+            if spelling_key(item) == GR_MEMBERS:
                 codes |= index.member_codes
-            elif lookup.get(spelling) in index.ids:
-                codes.add(lookup[spelling])
+            elif code is not None:
+                codes.add(code)
             else:
                 raise ValidationError(
                     self.error_messages["invalid_choice"],
