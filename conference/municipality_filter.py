@@ -9,6 +9,7 @@ a Municipality's too) when the query cache is on. A filter's field reads it once
 what was asked for into codes and ids (ChosenAreas), which the filter then applies.
 """
 
+import re
 from dataclasses import dataclass
 
 import django_filters
@@ -22,6 +23,8 @@ from conference.models import NATIONAL_CODE, Municipality
 GR_MEMBERS = "gr"
 # "Kungsbacka kommun" is Kungsbacka: the official name with its suffix, as people write it.
 NAME_SUFFIX = " kommun"
+# "Kungsbacka (1384)": a choice's label, as the explorer's picker offers it.
+LABEL_WITH_CODE = re.compile(r".*\(([0-9]{4})\)")
 
 
 def spelling_key(text: str) -> str:
@@ -57,12 +60,16 @@ class MunicipalityIndex:
         return cls(tuple(choices), lookup, frozenset(members), ids)
 
     def code_for(self, text: str) -> str | None:
-        """Return the code a typed value names (code, slug, name, "Name kommun"), or None.
+        """Return the code a typed value names, or None: a code, slug or name, with or
+        without " kommun", or a choice's label ("Kungsbacka (1384)").
 
         "gr" is not a municipality and names none; "riket" names the country.
         """
         spelling = spelling_key(text)
         code = self.lookup.get(spelling)
+        labelled = LABEL_WITH_CODE.fullmatch(spelling)
+        if code is None and labelled:
+            code = labelled[1]
         if code is None and spelling.endswith(NAME_SUFFIX):
             code = self.lookup.get(spelling.removesuffix(NAME_SUFFIX))
         if code is None and spelling == "riket":
@@ -108,7 +115,8 @@ class MunicipalityField(forms.MultipleChoiceField):
     def to_python(self, value):
         if isinstance(value, str):
             value = [value]
-        values = super().to_python(value)
+        # An empty value is nothing asked for: the picker's box left empty beside chips.
+        values = [item for item in super().to_python(value) if item.strip()]
         if not values:
             return values
         index = municipality_index()

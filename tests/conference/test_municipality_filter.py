@@ -82,3 +82,8 @@ def test_municipality_filter_by_name_with_or_without_kommun_in_any_case(
 
 def test_municipality_filter_kommun_alone_is_unknown(figures):
     assert figures_for({"municipality": "kommun"}) == (False, set())
+
+
+def test_municipality_filter_takes_a_choice_label_and_skips_empty_values(figures):
+    query = {"municipality": ["Kungsbacka (1384)", "", "1480"]}
+    assert figures_for(query) == (True, {"kungsbacka", "goteborg"})
