@@ -329,6 +329,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "conference.api.schema.document_answers",
+        "conference.api.schema.describe_in_swedish",
     ],
 }
 

@@ -204,6 +204,9 @@ def runs_as_formula(value: str) -> bool:
     Spreadsheets skip leading spaces and read full-width signs ("＝") as their ASCII
     forms, so both are looked through.
     """
+    if value[:1].isalnum():
+        # The common case, decided at once: no letter or digit reads as a sign.
+        return False
     if value.startswith(FORMULA_STARTS):
         return True
     first = value.lstrip()[:1]

@@ -70,11 +70,17 @@ Target="worksheets/sheet1.xml"/>\
 
 # XML 1.0 cannot hold these; SpreadsheetML writes them as _xHHHH_.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def escape(value: str) -> str:
-    """Return text for an XML element (str.replace: several times faster than
-    str.translate with a table, and text rarely holds any of these)."""
+    """Return text for an XML element.
+
+    Most text holds nothing to escape: one search says so (str.translate with a
+    table took several times longer over 100 000 rows).
+    """
+    if not SPECIAL.search(value):
+        return value
     escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     if CONTROL.search(escaped):
         escaped = CONTROL.sub(lambda match: f"_x{ord(match[0]):04X}_", escaped)

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from conference.analysis.exports import runs_as_formula
 from conference.models import KeyFigure
 from tests.analysis.conftest import area
 from tests.factories.conference import KeyFigureFactory
@@ -188,3 +189,19 @@ def test_csv_leaves_ordinary_text_alone(client):
     KeyFigureFactory(label="Andel i arbete = 62 %", municipality=area("1480"))
     row = csv_rows(body(client.get("/nyckeltal/export/excel-csv/")), ";")[0]
     assert row["Vad som mäts"] == "Andel i arbete = 62 %"
+
+
+@pytest.mark.parametrize(
+    ("text", "formula"),
+    [
+        ("=1+1", True),
+        ("  +1", True),
+        ("＝SUM(A1)", True),
+        ("-3 personer", True),
+        ("Andel 62 %", False),
+        ("1 234", False),
+        ("Ärende", False),
+    ],
+)
+def test_runs_as_formula_sees_through_spaces_and_full_width_signs(text, formula):
+    assert runs_as_formula(text) is formula
