@@ -366,8 +366,10 @@ def xlsx_cells(record: dict) -> list:
         value = record[key]
         if key == "url" or key in NUMBER_KEYS or value is None:
             cells.append(value)
-        else:
+        elif key == "flags":
             cells.append(cell_text(key, value))
+        else:
+            cells.append(safe_text(value))
     return cells
 
 
