@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    # Swagger UI's files, served as our own static files (the interactive API page).
+    "drf_spectacular_sidecar",
     "simple_history",
     "axes",
     "conference",
