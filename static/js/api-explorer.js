@@ -11,7 +11,8 @@
     window.SwaggerUIBundle({
       url: root.getAttribute("data-schema-url"),
       dom_id: "#swagger-ui",
-      deepLinking: true,
+      // Without deep links an operation's path is text, not a link inside its button.
+      deepLinking: false,
       defaultModelsExpandDepth: 0,
       tryItOutEnabled: true,
       presets: [window.SwaggerUIBundle.presets.apis],
