@@ -70,7 +70,9 @@ Target="worksheets/sheet1.xml"/>\
 
 # XML 1.0 cannot hold these; SpreadsheetML writes them as _xHHHH_.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Text that reads like such an escape ("_x0041_") is itself escaped, or Excel decodes it.
+LOOKS_ESCAPED = re.compile("_(x[0-9A-Fa-f]{4}_)")
+SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x[0-9A-Fa-f]{4}_")
 
 
 def escape(value: str) -> str:
@@ -82,6 +84,7 @@ def escape(value: str) -> str:
     if not SPECIAL.search(value):
         return value
     escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    escaped = LOOKS_ESCAPED.sub(r"_x005F_\1", escaped)
     if CONTROL.search(escaped):
         escaped = CONTROL.sub(lambda match: f"_x{ord(match[0]):04X}_", escaped)
     return escaped

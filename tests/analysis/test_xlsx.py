@@ -42,6 +42,8 @@ def test_sheet_keeps_text_as_text_with_markup_spaces_and_control_characters():
     ]
     # XML cannot hold U+0001: written the way Excel reads it back (openpyxl does not).
     assert written([["a\x01b", None, None, None]])["A2"].value == "a_x0001_b"
+    # Text that looks like that escape is escaped itself, so Excel shows it as typed.
+    assert written([["_x0041_", None, None, None]])["A2"].value == "_x005F_x0041_"
 
 
 def test_sheet_writes_numbers_with_formats_and_leaves_empty_cells_empty():
