@@ -360,7 +360,9 @@ def xlsx_columns() -> list[Column]:
 
 
 def xlsx_cells(record: dict) -> list:
-    """Return a (Swedish) record as the XLSX row's values, text defused."""
+    """Return a record as the XLSX row's values: coded values in Swedish (as
+    in_swedish(), without a copy of the record per row), text defused."""
+    swedish = swedish_values()
     cells = []
     for key, _heading in COLUMNS:
         value = record[key]
@@ -369,6 +371,8 @@ def xlsx_cells(record: dict) -> list:
         elif key == "flags":
             cells.append(cell_text(key, value))
         else:
+            if key in swedish:
+                value = swedish[key].get(value, value)
             cells.append(safe_text(value))
     return cells
 
@@ -397,7 +401,7 @@ def xlsx_response(queryset, *, base_url: str, name: str):
     output = tempfile.TemporaryFile()
     with SheetWriter(output, name="Nyckeltal", columns=xlsx_columns()) as sheet:
         for _row, record in records(queryset, base_url=base_url):
-            sheet.append(xlsx_cells(in_swedish(record)))
+            sheet.append(xlsx_cells(record))
     output.seek(0)
     return FileResponse(
         output,

@@ -135,6 +135,11 @@ class SheetWriter:
         self.max_hyperlinks = max_hyperlinks
         self.columns = columns
         self.letters = [column_letter(index) for index in range(len(columns))]
+        # (letter, kind) per column: what append() needs of each, in one list.
+        self.cells = [
+            (letter, column.kind)
+            for letter, column in zip(self.letters, columns, strict=True)
+        ]
         self.zip = zipfile.ZipFile(
             output, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
         )
@@ -179,12 +184,9 @@ class SheetWriter:
         self.rows += 1
         row = self.rows
         cells = []
-        for letter, column, value in zip(
-            self.letters, self.columns, values, strict=True
-        ):
+        for (letter, kind), value in zip(self.cells, values, strict=True):
             if value is None or value == "":
                 continue
-            kind = column.kind
             if kind == "text":
                 # text_xml() written out: this runs 1.4 million times for 100 000
                 # rows, and most text needs neither escaping nor its spaces kept.
