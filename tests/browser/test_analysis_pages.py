@@ -67,6 +67,28 @@ def test_analysis_pages_have_no_wcag_or_csp_violations(
     assert problems == {}
 
 
+def test_areas_picked_from_the_list_become_chips_before_filtering(
+    live_server, page, figures
+):
+    page.goto(live_server.url + "/nyckeltal/")
+    box = page.get_by_role("combobox", name="Kommun")
+    for choice in ["Göteborg (1480)", "Kungsbacka (1384)", "Riket"]:
+        box.fill(choice)
+        box.press("Tab")
+    chips = page.locator(".chips li")
+    assert chips.all_inner_texts() == [
+        "Göteborg (1480) ×",
+        "Kungsbacka (1384) ×",
+        "Riket ×",
+    ]
+    assert box.input_value() == ""
+    page.get_by_role("button", name="Ta bort Riket").click()
+    page.get_by_role("button", name="Filtrera").click()
+    page.wait_for_url("**/nyckeltal/?*")
+    assert page.locator("#result-heading").inner_text() == "6 nyckeltal"
+    assert (page.console_errors, page.csp_violations) == ([], [])
+
+
 def test_interactive_api_page_runs_swagger_ui_from_our_own_files(
     live_server, page, figures
 ):
