@@ -9,6 +9,7 @@ a Municipality's too) when the query cache is on. A filter's field reads it once
 what was asked for into codes and ids (ChosenAreas), which the filter then applies.
 """
 
+import re
 from dataclasses import dataclass
 
 import django_filters
@@ -20,6 +21,15 @@ from conference.content_version import cached_until_content_changes
 from conference.models import NATIONAL_CODE, Municipality
 
 GR_MEMBERS = "gr"
+# "Kungsbacka kommun" is Kungsbacka: the official name with its suffix, as people write it.
+NAME_SUFFIX = " kommun"
+# "Kungsbacka (1384)": a choice's label, as the explorer's picker offers it.
+LABEL_WITH_CODE = re.compile(r".*\(([0-9]{4})\)")
+
+
+def spelling_key(text: str) -> str:
+    """Return how a typed municipality is looked up: any case, spaces collapsed."""
+    return " ".join(text.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -43,11 +53,28 @@ class MunicipalityIndex:
             )
             lookup[code] = code
             lookup[slug] = code
-            lookup[name.casefold()] = code
+            lookup[spelling_key(name)] = code
             if gr_member:
                 members.add(code)
             ids[code] = pk
         return cls(tuple(choices), lookup, frozenset(members), ids)
+
+    def code_for(self, text: str) -> str | None:
+        """Return the code a typed value names, or None: a code, slug or name, with or
+        without " kommun", or a choice's label ("Kungsbacka (1384)").
+
+        "gr" is not a municipality and names none; "riket" names the country.
+        """
+        spelling = spelling_key(text)
+        code = self.lookup.get(spelling)
+        labelled = LABEL_WITH_CODE.fullmatch(spelling)
+        if code is None and labelled:
+            code = labelled[1]
+        if code is None and spelling.endswith(NAME_SUFFIX):
+            code = self.lookup.get(spelling.removesuffix(NAME_SUFFIX))
+        if code is None and spelling == "riket":
+            code = NATIONAL_CODE
+        return code if code in self.ids else None
 
 
 def municipality_index() -> MunicipalityIndex:
@@ -80,25 +107,26 @@ class MunicipalityField(forms.MultipleChoiceField):
 
     default_error_messages = {
         "invalid_choice": _(
-            "Okänd kommun: %(value)s. Ange kommunkod, namn eller 'gr'."
+            "Okänd kommun: %(value)s. Ange kommunkod, namn (med eller utan "
+            "”kommun”) eller 'gr'."
         ),
     }
 
     def to_python(self, value):
         if isinstance(value, str):
             value = [value]
-        values = super().to_python(value)
+        # An empty value is nothing asked for: the picker's box left empty beside chips.
+        values = [item for item in super().to_python(value) if item.strip()]
         if not values:
             return values
         index = municipality_index()
-        lookup = {"riket": NATIONAL_CODE, **index.lookup}
         codes = set()
         for item in values:
-            spelling = item.strip().casefold()
-            if spelling == GR_MEMBERS:
+            code = index.code_for(item)
+            if spelling_key(item) == GR_MEMBERS:
                 codes |= index.member_codes
-            elif lookup.get(spelling) in index.ids:
-                codes.add(lookup[spelling])
+            elif code is not None:
+                codes.add(code)
             else:
                 raise ValidationError(
                     self.error_messages["invalid_choice"],

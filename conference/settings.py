@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    # Swagger UI's files, served as our own static files (the interactive API page).
+    "drf_spectacular_sidecar",
     "simple_history",
     "conference.login_throttling.LoginThrottlingConfig",  # django-axes
     "conference",
@@ -357,6 +359,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "conference.api.schema.document_answers",
+        "conference.api.schema.describe_in_swedish",
     ],
 }
 

@@ -3,6 +3,10 @@
 Every export streams: rows are read with ``.iterator()`` and written out in chunks, so
 memory stays flat however many rows are filtered. Text cells of CSV and XLSX that a
 spreadsheet would run as a formula are prefixed with an apostrophe.
+
+The two spreadsheet exports (CSV för Excel, XLSX) are for people: Swedish headings and
+Swedish values ("dagar", "knappt", "Granskad"). CSV for scripts and JSON keep the codes,
+as the API does. The file is named after what was filtered.
 """
 
 import csv
@@ -10,17 +14,19 @@ import io
 import json
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from django.db.models import F
 from django.http import FileResponse, StreamingHttpResponse
-from django.utils import timezone
-from openpyxl import Workbook
 
+from conference.analysis.key_figure_filters import KeyFigureFilterSet, given_filters
+from conference.analysis.xlsx import Column, SheetWriter
 from conference.links import link_around
-from conference.models import KeyFigure
+from conference.models import KeyFigure, Municipality, ReviewStatus
+from conference.municipality_filter import GR_MEMBERS, spelling_key
 
 CHUNK_ROWS = 2000
 FLUSH_BYTES = 64 * 1024
@@ -51,6 +57,57 @@ COLUMNS = [
 ]
 NUMBER_KEYS = {"id", "value", "year", "session_id"}
 VALUE_INDEX = [key for key, _heading in COLUMNS].index("value")
+# Column widths of the XLSX sheet, in characters (Excel's unit); the rest get DEFAULT.
+XLSX_WIDTHS = {
+    "id": 8,
+    "label": 48,
+    "value": 14,
+    "unit": 10,
+    "qualifier": 12,
+    "period": 12,
+    "year": 7,
+    "scope": 18,
+    "municipality": 11,
+    "area": 18,
+    "event": 28,
+    "event_title": 40,
+    "session": 28,
+    "session_title": 40,
+    "source_text": 60,
+    "review_status": 16,
+    "url": 42,
+}
+XLSX_DEFAULT_WIDTH = 14
+# Filters the file name spells out; any other given adds "urval" (a selection).
+NAMED_FILTERS = {"municipality", "year_from", "year_to", "ordering"}
+# At most this many municipalities are named in a file name ("3-kommuner" beyond).
+NAMED_AREAS = 3
+
+
+@cache
+def swedish_values() -> dict[str, dict[str, str]]:
+    """Return the Swedish text of each coded value, per record key ("days" -> "dagar").
+
+    Plain strings, translated once: the site has one language.
+    """
+    return {
+        key: {value: str(label) for value, label in choices}
+        for key, choices in (
+            ("unit", KeyFigure.Unit.choices),
+            ("qualifier", KeyFigure.Qualifier.choices),
+            ("scope", KeyFigure.Scope.choices),
+            ("review_status", ReviewStatus.choices),
+        )
+    }
+
+
+def in_swedish(record: dict) -> dict:
+    """Return a record with its coded values written in Swedish, for spreadsheets."""
+    swedish = swedish_values()
+    return {
+        **record,
+        **{key: names.get(record[key], record[key]) for key, names in swedish.items()},
+    }
 
 
 def plain_number(value: Decimal) -> int | float:
@@ -147,6 +204,9 @@ def runs_as_formula(value: str) -> bool:
     Spreadsheets skip leading spaces and read full-width signs ("＝") as their ASCII
     forms, so both are looked through.
     """
+    if value[:1].isalnum():
+        # The common case, decided at once: no letter or digit reads as a sign.
+        return False
     if value.startswith(FORMULA_STARTS):
         return True
     first = value.lstrip()[:1]
@@ -175,14 +235,14 @@ class CsvFlavour:
     delimiter: str
     decimal_comma: bool
     byte_order_mark: bool
-    swedish_headings: bool
+    swedish: bool  # Swedish headings and values
 
 
 SCRIPT_CSV = CsvFlavour(
-    delimiter=",", decimal_comma=False, byte_order_mark=False, swedish_headings=False
+    delimiter=",", decimal_comma=False, byte_order_mark=False, swedish=False
 )
 EXCEL_CSV = CsvFlavour(
-    delimiter=";", decimal_comma=True, byte_order_mark=True, swedish_headings=True
+    delimiter=";", decimal_comma=True, byte_order_mark=True, swedish=True
 )
 
 
@@ -198,7 +258,7 @@ def csv_chunks(queryset, *, flavour: CsvFlavour, base_url: str) -> Iterator[str]
     writer = csv.writer(buffer, delimiter=flavour.delimiter, lineterminator="\r\n")
     if flavour.byte_order_mark:
         buffer.write(BYTE_ORDER_MARK)
-    heading_index = 1 if flavour.swedish_headings else 0
+    heading_index = 1 if flavour.swedish else 0
     writer.writerow([column[heading_index] for column in COLUMNS])
     keys = [key for key, _heading in COLUMNS]
     # csv writes None as "" and numbers as digits: only text needs defusing.
@@ -209,6 +269,8 @@ def csv_chunks(queryset, *, flavour: CsvFlavour, base_url: str) -> Iterator[str]
     ]
     flags_index = keys.index("flags")
     for row, record in records(queryset, base_url=base_url):
+        if flavour.swedish:
+            record = in_swedish(record)
         cells = [record[key] for key in keys]
         for index in text_indexes:
             if cells[index]:
@@ -241,31 +303,81 @@ def json_chunks(queryset, *, base_url: str) -> Iterator[str]:
     yield "".join(parts)
 
 
-def xlsx_rows(queryset, *, base_url: str) -> Iterable[list]:
-    yield [heading for _key, heading in COLUMNS]
-    for row, record in records(queryset, base_url=base_url):
-        cells = []
-        for key, _heading in COLUMNS:
-            value = record[key]
-            if key == "value":
-                cells.append(row["value"])
-            elif key in NUMBER_KEYS or value is None:
-                cells.append(value)
-            else:
-                cells.append(cell_text(key, value))
-        yield cells
+def export_name(params, cleaned: dict) -> str:
+    """Return the file name (without extension) that says what was filtered.
+
+    ``params`` are the query parameters (a QueryDict), ``cleaned`` the valid FilterSet's
+    cleaned data: "nyckeltal-kungsbacka-2018-2023", "nyckeltal-gr-fran-2020",
+    "nyckeltal-alla" when nothing was filtered, "-urval" at the end for other filters.
+    """
+    parts = []
+    areas = cleaned.get("municipality")
+    if areas:
+        spellings = {spelling_key(item) for item in params.getlist("municipality")}
+        if GR_MEMBERS in spellings:
+            parts.append(GR_MEMBERS)
+        else:
+            slugs = list(
+                Municipality.objects.filter(code__in=areas.codes)
+                .order_by("name")
+                .values_list("slug", flat=True)[: NAMED_AREAS + 1]
+            )
+            if len(areas.codes) > NAMED_AREAS:
+                slugs = [f"{len(areas.codes)}-kommuner"]
+            parts.extend(slugs)
+    first, last = cleaned.get("year_from"), cleaned.get("year_to")
+    if first is not None and last is not None:
+        parts.append(f"{first}-{last}" if first != last else str(first))
+    elif first is not None:
+        parts.append(f"fran-{first}")
+    elif last is not None:
+        parts.append(f"till-{last}")
+    other = given_filters(KeyFigureFilterSet, params) - NAMED_FILTERS
+    if other or not parts:
+        parts.append("urval" if other else "alla")
+    return "-".join(["nyckeltal", *parts])
 
 
-def file_name(extension: str) -> str:
-    return f"nyckeltal-{timezone.localdate():%Y-%m-%d}.{extension}"
-
-
-def attachment(response, extension: str):
-    response["Content-Disposition"] = f'attachment; filename="{file_name(extension)}"'
+def attachment(response, name: str):
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
-def csv_response(queryset, *, flavour: CsvFlavour, base_url: str):
+def xlsx_columns() -> list[Column]:
+    kinds = {
+        "value": "number",
+        "id": "plain",
+        "year": "plain",
+        "session_id": "plain",
+        "url": "link",
+    }
+    return [
+        Column(
+            heading, XLSX_WIDTHS.get(key, XLSX_DEFAULT_WIDTH), kinds.get(key, "text")
+        )
+        for key, heading in COLUMNS
+    ]
+
+
+def xlsx_cells(record: dict) -> list:
+    """Return a record as the XLSX row's values: coded values in Swedish (as
+    in_swedish(), without a copy of the record per row), text defused."""
+    swedish = swedish_values()
+    cells = []
+    for key, _heading in COLUMNS:
+        value = record[key]
+        if key == "url" or key in NUMBER_KEYS or value is None:
+            cells.append(value)
+        elif key == "flags":
+            cells.append(cell_text(key, value))
+        else:
+            if key in swedish:
+                value = swedish[key].get(value, value)
+            cells.append(safe_text(value))
+    return cells
+
+
+def csv_response(queryset, *, flavour: CsvFlavour, base_url: str, name: str):
     response = StreamingHttpResponse(
         (
             chunk.encode("utf-8")
@@ -273,34 +385,28 @@ def csv_response(queryset, *, flavour: CsvFlavour, base_url: str):
         ),
         content_type="text/csv; charset=utf-8",
     )
-    return attachment(response, "csv")
+    return attachment(response, f"{name}.csv")
 
 
-def json_response(queryset, *, base_url: str):
+def json_response(queryset, *, base_url: str, name: str):
     response = StreamingHttpResponse(
         (chunk.encode("utf-8") for chunk in json_chunks(queryset, base_url=base_url)),
         content_type="application/json; charset=utf-8",
     )
-    return attachment(response, "json")
+    return attachment(response, f"{name}.json")
 
 
-def xlsx_response(queryset, *, base_url: str):
-    """Write the workbook row by row to a temporary file, then stream that file.
-
-    openpyxl's write-only mode keeps memory flat; with lxml installed (a pinned
-    dependency) it writes rows about twice as fast as with the standard library.
-    """
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title="Nyckeltal")
-    for row in xlsx_rows(queryset, base_url=base_url):
-        sheet.append(row)
+def xlsx_response(queryset, *, base_url: str, name: str):
+    """Write the workbook row by row to a temporary file, then stream that file."""
     output = tempfile.TemporaryFile()
-    workbook.save(output)
+    with SheetWriter(output, name="Nyckeltal", columns=xlsx_columns()) as sheet:
+        for _row, record in records(queryset, base_url=base_url):
+            sheet.append(xlsx_cells(record))
     output.seek(0)
     return FileResponse(
         output,
         as_attachment=True,
-        filename=file_name("xlsx"),
+        filename=f"{name}.xlsx",
         content_type=(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         ),
@@ -310,11 +416,11 @@ def xlsx_response(queryset, *, base_url: str):
 FORMATS = ("csv", "excel-csv", "xlsx", "json")
 
 
-def export_response(export_format: str, queryset, *, base_url: str):
-    """Return the streaming response for one of FORMATS."""
+def export_response(export_format: str, queryset, *, base_url: str, name: str):
+    """Return the streaming response for one of FORMATS, its file named ``name``."""
     if export_format == "xlsx":
-        return xlsx_response(queryset, base_url=base_url)
+        return xlsx_response(queryset, base_url=base_url, name=name)
     if export_format == "json":
-        return json_response(queryset, base_url=base_url)
+        return json_response(queryset, base_url=base_url, name=name)
     flavour = EXCEL_CSV if export_format == "excel-csv" else SCRIPT_CSV
-    return csv_response(queryset, flavour=flavour, base_url=base_url)
+    return csv_response(queryset, flavour=flavour, base_url=base_url, name=name)

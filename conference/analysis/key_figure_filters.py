@@ -168,7 +168,10 @@ class KeyFigureFilterSet(django_filters.FilterSet):
         field_name="municipality__code",
         distinct=False,
         widget=FastSelectMultiple(attrs={"size": 8}),
-        help_text=_("Kommunkod, namn eller 'gr'; 0000 eller 'riket' för hela landet."),
+        help_text=_(
+            "Kommunkod, namn (med eller utan ”kommun”) eller 'gr'; "
+            "0000 eller 'riket' för hela landet."
+        ),
     )
     scope = django_filters.MultipleChoiceFilter(
         choices=KeyFigure.Scope.choices,

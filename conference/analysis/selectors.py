@@ -1,6 +1,7 @@
 """Reads for the analyst pages, exports and API: only what the public may see."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Count, Q, QuerySet, Value
+from django.db.models.functions import Cast
 
 from conference.analysis.charts import ChartFigure
 from conference.analysis.key_figure_filters import published_events
@@ -53,15 +54,48 @@ def key_figure_table_rows() -> QuerySet:
     return key_figures_for_listing().values_list(*TABLE_COLUMNS, named=True)
 
 
-def event_choices() -> tuple[tuple[str, str], ...]:
-    """Return (slug, title) of the events the explorer's form offers.
+def event_choices() -> tuple[tuple[int, str, str], ...]:
+    """Return (id, slug, title) of the published events, newest first.
 
     Kept until the content changes: only a change of content can change the list.
     """
     return cached_until_content_changes(
-        "analysis:event-choices",
-        lambda: tuple(published_events().values_list("slug", "title")),
+        "analysis:events",
+        lambda: tuple(published_events().values_list("pk", "slug", "title")),
     )
+
+
+# The fields the explorer's form counts figures by (its facets).
+FACETS = ("municipality_id", "event_id", "unit")
+
+
+def facet_counts() -> dict[str, dict[str, int]]:
+    """Return how many public figures each area, event and unit has, in one query.
+
+    {"municipality_id": {"12": 40, ...}, "event_id": {...}, "unit": {"percent": 7}},
+    keys as text. The form offers only what has figures, with these counts. Kept
+    until the content changes: only a change of content can change them.
+    """
+
+    def count_by(field: str) -> QuerySet:
+        return (
+            KeyFigure.objects.public()
+            .exclude(**{f"{field}__isnull": True})
+            .order_by()
+            .annotate(facet=Value(field), key=Cast(field, CharField()))
+            .values("facet", "key")
+            .annotate(figures=Count("pk"))
+            .values_list("facet", "key", "figures")
+        )
+
+    def read() -> dict[str, dict[str, int]]:
+        first, *others = (count_by(field) for field in FACETS)
+        counts = {field: {} for field in FACETS}
+        for facet, key, figures in first.union(*others, all=True).order_by():
+            counts[facet][key] = figures
+        return counts
+
+    return cached_until_content_changes("analysis:facet-counts", read)
 
 
 def key_figure_detail(pk: int) -> KeyFigure | None:

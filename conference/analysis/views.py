@@ -14,7 +14,12 @@ from django.views.decorators.http import require_safe
 from conference.analysis import selectors
 from conference.analysis.charts import comparison_charts
 from conference.analysis.counts import CountCachingPaginator, ListAnswers, filter_key
-from conference.analysis.exports import FORMATS, export_response, site_detail_urls
+from conference.analysis.exports import (
+    FORMATS,
+    export_name,
+    export_response,
+    site_detail_urls,
+)
 from conference.analysis.filter_form import filter_form
 from conference.analysis.key_figure_filters import (
     KeyFigureFilterSet,
@@ -204,4 +209,5 @@ def key_figure_export(request, export_format):
             content_type="text/plain; charset=utf-8",
         )
     base_url = request.build_absolute_uri("/").rstrip("/")
-    return export_response(export_format, filterset.qs, base_url=base_url)
+    name = export_name(request.GET, filterset.form.cleaned_data)
+    return export_response(export_format, filterset.qs, base_url=base_url, name=name)

@@ -21,7 +21,10 @@ from conference.municipality_filter import MunicipalityFilter
 from sessions_app.models import Session
 from speakers_app.models import Person
 
-MUNICIPALITY_HELP = _("Kommunkod (fyra siffror), namn eller 'gr'; kan upprepas.")
+MUNICIPALITY_HELP = _(
+    "Kommunkod (fyra siffror), namn (”Kungsbacka” eller ”Kungsbacka kommun”) "
+    "eller 'gr'; kan upprepas."
+)
 
 
 class StrictFilterBackend(DjangoFilterBackend):

@@ -1,9 +1,136 @@
 """What the API's OpenAPI schema says beyond what drf-spectacular reads from the code.
 
-A postprocessing hook (drf-spectacular's documented extension point), so the schema and
-the code agree on the answers besides 200 and on what a parameter may hold; the
-schemathesis tests (tests/api/test_schema.py) hold the code to it in both directions.
+Postprocessing hooks (drf-spectacular's documented extension point): one so the schema
+and the code agree on the answers besides 200 and on what a parameter may hold (the
+schemathesis tests, tests/api/test_schema.py, hold the code to it in both directions),
+one that writes every description in Swedish, for the people who read it. The code's
+docstrings are English; what a reader sees is said here, once per name.
 """
+
+# What each list and each single object is (operationId without _list/_retrieve).
+RESOURCES = {
+    "events": ("Publicerade evenemang, nyast först.", "Ett publicerat evenemang."),
+    "sessions": (
+        "Publicerade programpunkter i publicerade evenemang, i programmets ordning.",
+        "En publicerad programpunkt.",
+    ),
+    "people": (
+        "Personer med en offentlig sida: en roll i en offentlig programpunkt eller "
+        "ett offentligt evenemang, eller ett citat där.",
+        "En person med en offentlig sida.",
+    ),
+    "municipalities": (
+        "Sveriges 290 kommuner och hela riket (Riket, 0000).",
+        "En kommun, eller Riket (0000).",
+    ),
+    "key_figures": (
+        "Nyckeltal som nämndes på publicerade evenemang, med utforskarens filter "
+        "(samma parametrar som /nyckeltal/).",
+        "Ett publicerat nyckeltal.",
+    ),
+}
+# Query and path parameters without a Swedish description of their own in the code.
+PARAMETERS = {
+    "page": "Sidnummer, från 1.",
+    "page_size": "Antal per sida, 50 om inget anges; högst 500 (större värden ger 500).",
+    "year": "Evenemangets år, till exempel 2025.",
+    "event": "Evenemangets slug; kan upprepas.",
+    "session": "Programpunktens id; kan upprepas.",
+    "year_from": "Från och med år, till exempel 2018.",
+    "year_to": "Till och med år, till exempel 2024 (inte före year_from).",
+    "gr_member": "true: bara GR:s medlemskommuner; false: övriga.",
+    "label": "Exakt det som mäts, för jämförelser.",
+    "q": "Sök i vad som mäts (del av texten, oavsett skiftläge).",
+    "unit": "Enhet; kan upprepas.",
+    "review_status": "Granskning; kan upprepas.",
+    "kind": "Typ av programpunkt; kan upprepas.",
+    "slug": "Namnet i adressen.",
+    "id": "Id.",
+    "code": "Fyrsiffrig kommunkod, 0000 för Riket.",
+}
+ORDERING_COLUMNS = {
+    "label": "vad som mäts",
+    "value": "värde",
+    "year": "år",
+    "municipality": "område",
+    "unit": "enhet",
+    "event": "evenemangets datum",
+}
+# Fields of the answers without a Swedish description of their own.
+FIELDS = {
+    "count": "Antal träffar i hela listan.",
+    "next": "Adressen till nästa sida, eller null.",
+    "previous": "Adressen till föregående sida, eller null.",
+    "results": "Träffarna på den här sidan.",
+    "id": "Id.",
+    "slug": "Namnet i adressen.",
+    "title": "Titel.",
+    "name": "Namn.",
+    "date": "Datum (ÅÅÅÅ-MM-DD), eller null om det inte är känt.",
+    "organizer": "Arrangör.",
+    "venue": "Plats.",
+    "description": "Beskrivning.",
+    "published_at": "När det publicerades.",
+    "url": "Sidan på webbplatsen.",
+    "event": "Evenemangets slug.",
+    "kind": "Typ av programpunkt.",
+    "order": "Plats i programmet.",
+    "municipalities": "Kommunkoder som programpunkten rör.",
+    "organization": "Organisation.",
+    "level": "Kommun eller Riket.",
+    "county_code": "Länskod (två siffror).",
+    "county_name": "Län.",
+    "gr_member": "Om kommunen är medlem i GR.",
+    "label": "Vad som mäts.",
+    "value": "Värdet, som tal (punkt som decimaltecken).",
+    "unit": "Enhet (kod).",
+    "qualifier": "Precisering (kod; tom för exakt).",
+    "year": "År som värdet gäller.",
+    "scope": "Områdestyp: kommun, GR som helhet eller Riket.",
+    "area": "Områdets namn.",
+    "event_title": "Evenemangets titel.",
+    "session_title": "Programpunktens titel.",
+    "source_text": "Meningen där siffran nämndes.",
+    "review_status": "Granskning (kod).",
+    "flags": "Inläsningens flaggor för granskning.",
+}
+
+
+def describe_in_swedish(result, generator, request, public):
+    """Give every operation, parameter and field a Swedish description."""
+    result["info"]["description"] = (
+        "Ett JSON-API som bara läser det som är publicerat på GR:s "
+        "konferensdokumentation. Ett ogiltigt värde ger 400 med parameterns namn."
+    )
+    for operations in result["paths"].values():
+        for operation in operations.values():
+            resource, _, action = operation["operationId"].rpartition("_")
+            listing, single = RESOURCES[resource]
+            operation["description"] = listing if action == "list" else single
+            for parameter in operation.get("parameters", []):
+                describe_parameter(parameter)
+    for component in result["components"]["schemas"].values():
+        for name, field in component.get("properties", {}).items():
+            if not field.get("description"):
+                field["description"] = FIELDS.get(name, field.get("title", ""))
+    return result
+
+
+def describe_parameter(parameter: dict) -> None:
+    name = parameter["name"]
+    if name == "ordering":
+        columns = ", ".join(
+            f"{column} ({meaning})" for column, meaning in ORDERING_COLUMNS.items()
+        )
+        parameter["description"] = (
+            f"Sortering: {columns}; minus före för fallande ordning, "
+            "flera åtskilda med kommatecken."
+        )
+    elif name in PARAMETERS and (
+        not parameter.get("description") or name in ("page", "page_size", "id")
+    ):
+        parameter["description"] = PARAMETERS[name]
+
 
 ERROR_SCHEMA = {
     "type": "object",

@@ -16,5 +16,6 @@ router.register("key-figures", views.KeyFigureViewSet, basename="key-figure")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", views.api_docs, name="docs"),
+    path("docs/prova/", views.api_explorer, name="explorer"),
     path("", include(router.urls)),
 ]

@@ -174,6 +174,13 @@ def api_docs(request):
     )
 
 
+@require_safe
+def api_explorer(request):
+    """Render Swagger UI for the API: its files and ours are static, no CDN, no
+    inline script (static/js/api-explorer.js starts it)."""
+    return render(request, "analysis/api_explorer.html")
+
+
 def describe_type(schema: dict) -> str:
     if schema.get("type") == "array":
         return describe_type(schema.get("items", {})) + ", kan upprepas"

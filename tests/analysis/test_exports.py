@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from conference.analysis.exports import runs_as_formula
 from conference.models import KeyFigure
 from tests.analysis.conftest import area
 from tests.factories.conference import KeyFigureFactory
@@ -35,7 +36,7 @@ def test_excel_csv_starts_with_bom_and_uses_semicolon_and_decimal_comma(client):
     assert data[:3] == b"\xef\xbb\xbf"
     assert header.startswith(b"\xef\xbb\xbfId;Vad som m\xc3\xa4ts;V\xc3\xa4rde;Enhet;")
     cells = row.decode("utf-8").split(";")
-    assert cells[1:4] == ["Väntetid för unga i Mölndal", "1,4", "days"]
+    assert cells[1:5] == ["Väntetid för unga i Mölndal", "1,4", "dagar", "exakt"]
 
 
 def test_script_csv_has_no_bom_and_uses_comma_and_decimal_point(client):
@@ -82,7 +83,53 @@ def test_xlsx_opens_with_numbers_as_numbers(client, figures):
     assert isinstance(row["Värde"], int | float)
     assert row["År"] == 2022
     assert row["Kommunkod"] == "1480"
-    assert row["Precisering"] == "just_under"
+    assert row["Precisering"] == "knappt"
+    assert (row["Enhet"], row["Granskning"]) == ("procent", "Ogranskad")
+
+
+def test_xlsx_sheet_is_ready_for_excel(client, figures):
+    response = client.get("/nyckeltal/export/xlsx/?municipality=1480&municipality=0180")
+    sheet = load_workbook(io.BytesIO(body(response)))["Nyckeltal"]
+    header = [cell.value for cell in sheet[1]]
+    value_column = sheet.cell(1, header.index("Värde") + 1).column_letter
+    link = sheet.cell(2, header.index("Länk") + 1)
+    values = {sheet[f"B{row}"].value: sheet[f"{value_column}{row}"] for row in (2, 3)}
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{link.column_letter}3"
+    assert sheet.column_dimensions["B"].width > sheet.column_dimensions["A"].width
+    assert (values["goteborg"].number_format, values["stockholm"].number_format) == (
+        "#,##0",
+        "#,##0.0########",
+    )
+    assert link.hyperlink.target == link.value
+    assert link.value.startswith("http://testserver/nyckeltal/")
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("", "nyckeltal-alla.csv"),
+        (
+            "?municipality=Kungsbacka&year_from=2018&year_to=2023",
+            "nyckeltal-kungsbacka-2018-2023.csv",
+        ),
+        ("?municipality=gr&year_from=2020", "nyckeltal-gr-fran-2020.csv"),
+        (
+            "?municipality=1480&municipality=1384&unit=percent",
+            "nyckeltal-goteborg-kungsbacka-urval.csv",
+        ),
+    ],
+)
+def test_export_file_name_says_what_was_filtered(client, query, name):
+    response = client.get(f"/nyckeltal/export/csv/{query}")
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
+
+
+def test_xlsx_file_name_says_what_was_filtered(client):
+    response = client.get("/nyckeltal/export/xlsx/?municipality=1384&year_to=2023")
+    assert response["Content-Disposition"] == (
+        'attachment; filename="nyckeltal-kungsbacka-till-2023.xlsx"'
+    )
 
 
 def test_xlsx_defuses_formulas(client):
@@ -142,3 +189,19 @@ def test_csv_leaves_ordinary_text_alone(client):
     KeyFigureFactory(label="Andel i arbete = 62 %", municipality=area("1480"))
     row = csv_rows(body(client.get("/nyckeltal/export/excel-csv/")), ";")[0]
     assert row["Vad som mäts"] == "Andel i arbete = 62 %"
+
+
+@pytest.mark.parametrize(
+    ("text", "formula"),
+    [
+        ("=1+1", True),
+        ("  +1", True),
+        ("＝SUM(A1)", True),
+        ("-3 personer", True),
+        ("Andel 62 %", False),
+        ("1 234", False),
+        ("Ärende", False),
+    ],
+)
+def test_runs_as_formula_sees_through_spaces_and_full_width_signs(text, formula):
+    assert runs_as_formula(text) is formula

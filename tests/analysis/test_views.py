@@ -125,7 +125,9 @@ def test_explorer_draws_charts_for_one_measure(client):
 @pytest.mark.parametrize("count", [1, 30])
 def test_explorer_query_count_does_not_grow(client, django_assert_num_queries, count):
     KeyFigureFactory.create_batch(count, municipality=area("1480"))
-    with django_assert_num_queries(4):
+    # Count, rows, events, municipalities and the form's counts per area, event and
+    # unit (one query): with the query cache on (Redis) the last three come from it.
+    with django_assert_num_queries(5):
         response = client.get("/nyckeltal/", {"ordering": "-year"})
     assert len(rows(response)) == count
 
@@ -135,9 +137,9 @@ def test_explorer_filtered_query_count_does_not_grow(
     client, django_assert_num_queries, count
 ):
     KeyFigureFactory.create_batch(count, municipality=area("1480"))
-    # Count, rows, events, and the municipalities twice (the filter, the form): with
-    # the query cache on (Redis) those two are read from the cache.
-    with django_assert_num_queries(5):
+    # Count, rows, events, the municipalities twice (the filter, the form) and the
+    # form's counts: with the query cache on (Redis) the last four come from it.
+    with django_assert_num_queries(6):
         response = client.get("/nyckeltal/", {"municipality": "gr"})
     assert len(rows(response)) == count
 
@@ -215,10 +217,13 @@ def test_explorer_form_shows_the_values_given(client, figures):
         },
     )
     soup = BeautifulSoup(response.text, "html.parser")
-    assert [o["value"] for o in soup.select("#id_municipality option[selected]")] == [
-        "gr",
-        "1480",
+    chips = soup.select(".chips li")
+    assert [chip.input["value"] for chip in chips] == ["1480", "gr"]
+    assert [chip.get_text(" ", strip=True) for chip in chips] == [
+        "Göteborg (1480) ×",
+        "GR:s 13 kommuner ×",
     ]
+    assert soup.select_one("#id_municipality").get("value") is None
     assert [box["value"] for box in soup.select("#id_unit input[checked]")] == [
         "percent"
     ]
@@ -234,12 +239,23 @@ def test_explorer_form_shows_the_values_given(client, figures):
 
 def test_explorer_form_offers_areas_events_and_fixed_choices(client, figures):
     soup = BeautifulSoup(client.get("/nyckeltal/").text, "html.parser")
-    areas = [o.get_text() for o in soup.select("#id_municipality option")]
+    areas = {
+        o["value"]: o["label"] for o in soup.select("#id_municipality_options option")
+    }
     events = {o["value"]: o.get_text() for o in soup.select("#id_event option")}
+    units = [box.parent.get_text(strip=True) for box in soup.select("#id_unit input")]
     scopes = [box.parent.get_text(strip=True) for box in soup.select("#id_scope input")]
-    assert areas[:2] == ["GR:s medlemskommuner", "Ale (1440)"]
-    assert "Riket" in areas
-    assert events == {"var": "Vårens mötesplats", "host": "Höstens mötesplats"}
+    # Only areas, events and units with figures, with their counts; members first.
+    assert areas == {
+        "Göteborg (1480)": "1 nyckeltal",
+        "Kungsbacka (1384)": "1 nyckeltal",
+        "Kungälv (1482)": "1 nyckeltal",
+        "Riket": "1 nyckeltal",
+        "Stockholm (0180)": "1 nyckeltal",
+    }
+    assert list(areas)[:3] == ["Göteborg (1480)", "Kungsbacka (1384)", "Kungälv (1482)"]
+    assert events == {"var": "Vårens mötesplats (2)", "host": "Höstens mötesplats (4)"}
+    assert units == ["personer (3)", "procent (1)", "kronor (1)", "dagar (1)"]
     assert scopes == ["Kommun", "Göteborgsregionen", "Riket"]
     assert [box["id"] for box in soup.select("#id_scope input")] == [
         "id_scope_0",
@@ -269,7 +285,11 @@ def test_explorer_form_has_a_control_for_every_filter(client, figures):
         if control["name"] not in names:
             names.append(control["name"])
     visible = [name for name in KeyFigureFilterSet.base_filters if name != "session"]
-    assert names == visible
+    first = ["municipality", "year_from", "year_to", "unit", "q"]
+    assert names == first + [name for name in visible if name not in first]
+    more = soup.select_one("details.more-filters")
+    assert [control["name"] for control in more.select("[name]")][:1] == ["scope"]
+    assert more.get("open") is None
 
 
 def test_explorer_escapes_what_the_visitor_typed(client, figures):
@@ -285,8 +305,9 @@ def test_explorer_with_charts_query_count_does_not_grow(
 ):
     for year in range(2000, 2000 + count):
         KeyFigureFactory(label="Andel", municipality=area("1480"), year=year)
-    # Municipalities, events to choose from, count, rows and the charts' figures.
-    with django_assert_num_queries(5):
+    # Municipalities, events to choose from, the form's counts, count, rows and the
+    # charts' figures.
+    with django_assert_num_queries(6):
         response = client.get("/nyckeltal/", {"label": "Andel"})
     assert len(rows(response)) == count
 
@@ -304,3 +325,37 @@ def test_detail_tells_readers_what_a_flag_means_without_its_code(client):
     assert "future_period" not in text
     assert "stray_character" not in text
     assert "felplacerat" not in text
+
+
+def test_explorer_chip_links_remove_one_area_and_shortcuts_add_gr_or_riket(
+    client, figures
+):
+    response = client.get(
+        "/nyckeltal/", {"municipality": ["Kungsbacka", "1480"], "unit": "percent"}
+    )
+    soup = BeautifulSoup(response.text, "html.parser")
+    removals = [chip.a["href"] for chip in soup.select(".chips li")]
+    shortcuts = {a.get_text(): a["href"] for a in soup.select(".shortcuts a")}
+    assert removals == [
+        "?municipality=1480&unit=percent",
+        "?municipality=Kungsbacka&unit=percent",
+    ]
+    assert shortcuts == {
+        "GR:s 13 kommuner": "?municipality=Kungsbacka&municipality=1480"
+        "&unit=percent&municipality=gr",
+        "Riket": "?municipality=Kungsbacka&municipality=1480&unit=percent"
+        "&municipality=0000",
+    }
+
+
+def test_explorer_keeps_chosen_areas_when_one_more_is_typed(client, figures):
+    response = client.get(
+        "/nyckeltal/", {"municipality": ["1384", "Göteborg (1480)"], "page": "1"}
+    )
+    assert sorted(row[0] for row in rows(response)) == ["goteborg", "kungsbacka"]
+
+
+def test_explorer_opens_more_filters_when_one_of_them_is_given(client, figures):
+    response = client.get("/nyckeltal/", {"review_status": "reviewed"})
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert soup.select_one("details.more-filters").get("open") == ""

@@ -14,6 +14,14 @@ def area(code: str) -> Municipality:
     return Municipality.objects.get(code=code)
 
 
+@pytest.mark.parametrize("name", ["Kungsbacka", "Kungsbacka kommun", "kungsbacka"])
+def test_key_figures_by_municipality_name(client, name):
+    KeyFigureFactory(label="kungsbacka", municipality=area("1384"))
+    KeyFigureFactory(label="goteborg", municipality=area("1480"))
+    response = client.get("/api/v1/key-figures/", {"municipality": name})
+    assert [row["label"] for row in response.json()["results"]] == ["kungsbacka"]
+
+
 def test_key_figures_by_repeated_municipality_code(client):
     KeyFigureFactory(label="kungsbacka", municipality=area("1384"))
     KeyFigureFactory(label="goteborg", municipality=area("1480"))

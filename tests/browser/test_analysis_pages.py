@@ -46,14 +46,18 @@ def test_analysis_pages_have_no_wcag_or_csp_violations(
         "explorer": "/nyckeltal/",
         "explorer_charts": "/nyckeltal/?label=Andel+i+arbete&municipality=gr",
         "explorer_error": "/nyckeltal/?municipality=Atlantis&year_from=x",
+        "explorer_areas": "/nyckeltal/?municipality=1480&municipality=gr&event=x",
         "figure": figures[0].get_absolute_url(),
         "api_docs": "/api/v1/docs/",
+        "api_explorer": "/api/v1/docs/prova/",
     }
     found, problems = {}, {}
     for name, url in urls.items():
         page.console_errors.clear()
         page.csp_violations.clear()
         page.goto(live_server.url + url)
+        if name == "api_explorer":
+            page.wait_for_selector(".opblock-summary-path")
         violations = axe_violations(page, axe_source)
         if violations:
             found[name] = violations
@@ -61,6 +65,41 @@ def test_analysis_pages_have_no_wcag_or_csp_violations(
             problems[name] = page.console_errors + page.csp_violations
     assert found == {}, json.dumps(found, indent=2, ensure_ascii=False)
     assert problems == {}
+
+
+def test_areas_picked_from_the_list_become_chips_before_filtering(
+    live_server, page, figures
+):
+    page.goto(live_server.url + "/nyckeltal/")
+    box = page.get_by_role("combobox", name="Kommun")
+    for choice in ["Göteborg (1480)", "Kungsbacka (1384)", "Riket"]:
+        box.fill(choice)
+        box.press("Tab")
+    chips = page.locator(".chips li")
+    assert chips.all_inner_texts() == [
+        "Göteborg (1480) ×",
+        "Kungsbacka (1384) ×",
+        "Riket ×",
+    ]
+    assert box.input_value() == ""
+    page.get_by_role("button", name="Ta bort Riket").click()
+    page.get_by_role("button", name="Filtrera").click()
+    page.wait_for_url("**/nyckeltal/?*")
+    assert page.locator("#result-heading").inner_text() == "6 nyckeltal"
+    assert (page.console_errors, page.csp_violations) == ([], [])
+
+
+def test_interactive_api_page_runs_swagger_ui_from_our_own_files(
+    live_server, page, figures
+):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(live_server.url + "/api/v1/docs/prova/")
+    page.wait_for_selector(".opblock-summary-path")
+    paths = page.locator(".opblock-summary-path").all_text_contents()
+    assert "/api/v1/key-figures/" in paths
+    assert [url for url in requested if not url.startswith(live_server.url)] == []
+    assert (page.console_errors, page.csp_violations) == ([], [])
 
 
 def test_explorer_charts_are_drawn_without_javascript(browser, live_server, figures):

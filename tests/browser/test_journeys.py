@@ -7,6 +7,7 @@ Content-Security-Policy directive (tests/browser/conftest.py collects both).
 import re
 from io import StringIO
 from pathlib import Path
+from urllib.parse import quote_plus
 
 import pytest
 from django.apps import apps
@@ -96,14 +97,17 @@ def test_analyst_filters_by_municipality_sees_chart_and_downloads_excel_csv(
 
     page.goto(live_server.url + "/nyckeltal/")
     assert_clean(page, "explorer")
-    page.get_by_role("listbox", name="Kommun").select_option(
-        measure["municipality__code"]
-    )
+    # The municipality box takes a name as typed; the exact measure is a further filter.
+    page.get_by_role("combobox", name="Kommun").fill(measure["municipality__name"])
+    page.get_by_text("Fler filter").click()
     page.get_by_label("Mått (exakt)").fill(measure["label"])
     page.get_by_role("button", name="Filtrera").click()
     expect(page).to_have_url(
-        re.compile(rf"municipality={measure['municipality__code']}")
+        re.compile(
+            rf"municipality={re.escape(quote_plus(measure['municipality__name']))}"
+        )
     )
+    expect(page.locator(".chips li")).to_have_count(1)
     expect(page.locator("#result-heading")).to_have_text(
         f"{measure['count']} nyckeltal"
     )

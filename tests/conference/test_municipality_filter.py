@@ -69,3 +69,21 @@ def test_municipality_filter_sees_a_municipality_created_just_before():
     municipality = MunicipalityFactory(code="9902", name="Nybygge", slug="nybygge")
     KeyFigureFactory(municipality=municipality, label="ny")
     assert figures_for({"municipality": "Nybygge"}) == (True, {"ny"})
+
+
+@pytest.mark.parametrize(
+    "spelling", ["Kungsbacka kommun", "KUNGSBACKA", "kungsbacka  Kommun", " Kungsbacka"]
+)
+def test_municipality_filter_by_name_with_or_without_kommun_in_any_case(
+    figures, spelling
+):
+    assert figures_for({"municipality": spelling}) == (True, {"kungsbacka"})
+
+
+def test_municipality_filter_kommun_alone_is_unknown(figures):
+    assert figures_for({"municipality": "kommun"}) == (False, set())
+
+
+def test_municipality_filter_takes_a_choice_label_and_skips_empty_values(figures):
+    query = {"municipality": ["Kungsbacka (1384)", "", "1480"]}
+    assert figures_for(query) == (True, {"kungsbacka", "goteborg"})
