@@ -402,6 +402,15 @@ def period_unfinished(flags) -> bool:
     return any(str(flag).startswith(f"{UNFINISHED_FLAG}:") for flag in flags or [])
 
 
+class MeasureQuerySet(models.QuerySet):
+    def public(self) -> "MeasureQuerySet":
+        """The measures of at least one public figure: a measure named only by drafts
+        would tell what they say."""
+        return self.filter(
+            Exists(KeyFigure.objects.public().filter(measure=OuterRef("pk")))
+        )
+
+
 class Measure(models.Model):
     """What figures measure, Kolada's KPI: figures of one measure form a series.
 
@@ -435,6 +444,8 @@ class Measure(models.Model):
         editable=False,
         help_text=_("Etiketterna, normaliserade, som inläsningen för till måttet."),
     )
+
+    objects = MeasureQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("mått")

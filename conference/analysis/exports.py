@@ -48,6 +48,8 @@ COLUMNS = [
     ("review_status", "Granskning"),
     ("flags", "Flaggor"),
     ("url", "Länk"),
+    ("measure_name", "Mått"),
+    ("measure", "Måttets slug"),
 ]
 NUMBER_KEYS = {"id", "value", "year", "session_id"}
 VALUE_INDEX = [key for key, _heading in COLUMNS].index("value")
@@ -90,6 +92,8 @@ def record_rows(queryset):
         "review_status",
         "flags",
         "session_id",
+        measure_slug=F("measure__slug"),
+        measure_name=F("measure__name"),
         municipality_code=F("municipality__code"),
         municipality_name=F("municipality__name"),
         event_slug=F("event__slug"),
@@ -138,6 +142,8 @@ def key_figure_record(row: dict, *, url_for) -> dict:
         "review_status": row["review_status"],
         "flags": [str(flag) for flag in row["flags"] or []],
         "url": url_for(row["id"]),
+        "measure_name": row["measure_name"],
+        "measure": row["measure_slug"],
     }
 
 

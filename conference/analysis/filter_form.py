@@ -18,7 +18,7 @@ from django import forms
 from markupsafe import Markup, escape
 
 from conference.analysis.key_figure_filters import KeyFigureFilterSet
-from conference.analysis.selectors import event_choices
+from conference.analysis.selectors import event_choices, measure_choices
 from conference.municipality_filter import municipality_choices
 
 Choices = tuple[tuple[str, str], ...]
@@ -33,6 +33,7 @@ def area_choices() -> Choices:
 CONTENT_CHOICES: dict[str, Callable[[], Choices]] = {
     "municipality": area_choices,
     "event": event_choices,
+    "measure": measure_choices,
 }
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from conference.models import Event, KeyFigure, ReviewStatus
+from conference.models import Event, KeyFigure, Measure, ReviewStatus
 from conference.municipality_filter import MunicipalityFilter
 from sessions_app.models import Session
 
@@ -148,6 +148,10 @@ def published_events(request=None):
     return Event.objects.public().only("pk", "slug", "title").order_by("-date", "title")
 
 
+def public_measures(request=None):
+    return Measure.objects.public().only("pk", "slug", "name", "unit")
+
+
 def published_sessions(request=None):
     return Session.objects.public()
 
@@ -163,6 +167,17 @@ class KeyFigureFilterForm(forms.Form):
 
 
 class KeyFigureFilterSet(django_filters.FilterSet):
+    measure = SlugChoiceFilter(
+        field_name="measure__slug",
+        distinct=False,
+        queryset=public_measures,
+        to_field_name="slug",
+        widget=FastSelectMultiple(attrs={"size": 8}),
+        label=_("Mått"),
+        help_text=_(
+            "Ett eller flera; ett mått ger diagram. I API:t anges måttets slug."
+        ),
+    )
     # A figure has one area, so no DISTINCT (which is slow over 100 000 rows).
     municipality = AreaFilter(
         field_name="municipality__code",

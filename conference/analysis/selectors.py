@@ -3,9 +3,9 @@
 from django.db.models import Q, QuerySet
 
 from conference.analysis.charts import ChartFigure
-from conference.analysis.key_figure_filters import published_events
+from conference.analysis.key_figure_filters import public_measures, published_events
 from conference.content_version import cached_until_content_changes
-from conference.models import KeyFigure
+from conference.models import KeyFigure, period_unfinished
 
 # Rows read for a comparison chart: more would not fit a readable chart anyway.
 COMPARISON_LIMIT = 400
@@ -35,6 +35,10 @@ CHART_COLUMNS = (
     "municipality_id",
     "municipality__name",
     "event__title",
+    "qualifier",
+    "flags",
+    "measure_id",
+    "measure__name",
 )
 
 
@@ -64,6 +68,24 @@ def event_choices() -> tuple[tuple[str, str], ...]:
     )
 
 
+def measure_choices() -> tuple[tuple[str, str], ...]:
+    """Return (slug, "name (unit)") of the public measures, by name.
+
+    Kept until the content changes, like event_choices().
+    """
+
+    def read():
+        units = {value: str(label) for value, label in KeyFigure.Unit.choices}
+        return tuple(
+            (slug, f"{name} ({units.get(unit, unit)})")
+            for slug, name, unit in public_measures().values_list(
+                "slug", "name", "unit"
+            )
+        )
+
+    return cached_until_content_changes("analysis:measure-choices", read)
+
+
 def key_figure_detail(pk: int) -> KeyFigure | None:
     """Return one published key figure with its area, event and session, or None."""
     return (
@@ -75,12 +97,16 @@ def key_figure_detail(pk: int) -> KeyFigure | None:
 
 
 def chart_figures(queryset: QuerySet) -> list[ChartFigure]:
-    """Return the figures of a queryset, in its order, as what a chart draws."""
+    """Return the figures of a queryset, in its order, as what a chart draws.
+
+    A figure with a measure is labelled by the measure's name: its series is the
+    measure's, whatever words each quote used.
+    """
     scope_names = {value: str(label) for value, label in KeyFigure.Scope.choices}
     return [
         ChartFigure(
             pk=pk,
-            label=label,
+            label=measure_name or label,
             value=value,
             unit=unit,
             period=period,
@@ -89,6 +115,9 @@ def chart_figures(queryset: QuerySet) -> list[ChartFigure]:
             municipality_id=municipality_id,
             area=area or scope_names[scope],
             source=source,
+            qualifier=qualifier,
+            unfinished=period_unfinished(flags),
+            measure_id=measure_id,
         )
         for (
             pk,
@@ -101,12 +130,17 @@ def chart_figures(queryset: QuerySet) -> list[ChartFigure]:
             municipality_id,
             area,
             source,
+            qualifier,
+            flags,
+            measure_id,
+            measure_name,
         ) in queryset.values_list(*CHART_COLUMNS)
     ]
 
 
 def comparable_figures(figure: KeyFigure) -> list[ChartFigure]:
-    """Return published figures that measure the same thing (same label and unit).
+    """Return published figures that measure the same thing: the same measure, or
+    without one the same label and unit.
 
     Kolada-style: the figure's own area, Riket and GR as a whole over the years, and
     GR's member municipalities in the figure's year. Newest event first, so that when
@@ -120,7 +154,7 @@ def comparable_figures(figure: KeyFigure) -> list[ChartFigure]:
     neighbours = Q(year=figure.year, municipality__gr_member=True)
     return chart_figures(
         KeyFigure.objects.public()
-        .filter(label=figure.label, unit=figure.unit)
+        .filter(same_measure(figure))
         .filter(
             same_area
             | Q(scope=KeyFigure.Scope.COUNTRY)
@@ -131,6 +165,13 @@ def comparable_figures(figure: KeyFigure) -> list[ChartFigure]:
     )
 
 
+def same_measure(figure) -> Q:
+    """Return the condition of figures of the same measure as ``figure``."""
+    if figure.measure_id is not None:
+        return Q(measure=figure.measure_id, unit=figure.unit)
+    return Q(label=figure.label, unit=figure.unit, measure__isnull=True)
+
+
 def chart_query(filtered: QuerySet) -> QuerySet:
     """Return the query of figures_for_charts(): the newest filtered figures."""
     newest = filtered.values_list(*CHART_COLUMNS).order_by("-event__date", "-pk")
@@ -138,13 +179,19 @@ def chart_query(filtered: QuerySet) -> QuerySet:
 
 
 def figures_for_charts(query: QuerySet) -> list[ChartFigure]:
-    """Return the figures of chart_query() in one unit (the first one found) for charts.
+    """Return the figures of chart_query() of one measure (the newest quote's) for charts.
 
-    A chart compares like with like: if one label was quoted in several units, only
-    the figures in the unit of the newest quote are drawn.
+    A chart compares like with like: only the figures of the newest quote's measure
+    (or, without one, its label) in its unit are drawn.
     """
     rows = chart_figures(query)
     if not rows:
         return []
-    label, unit = rows[0].label, rows[0].unit
-    return [row for row in rows if row.unit == unit and row.label == label]
+    first = rows[0]
+    return [row for row in rows if same_series(row, first)]
+
+
+def same_series(row: ChartFigure, first: ChartFigure) -> bool:
+    if row.unit != first.unit or row.measure_id != first.measure_id:
+        return False
+    return first.measure_id is not None or row.label == first.label

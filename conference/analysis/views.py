@@ -157,7 +157,12 @@ def key_figure_list(request):
     answers = ListAnswers(queryset, key=key)
     paginator = CountCachingPaginator(queryset, PAGE_SIZE, answers=answers)
     page = paginator.get_page(request.GET.get("page"))
-    charts_html = explorer_charts(queryset, answers) if cleaned.get("label") else ""
+    one_measure = len(cleaned.get("measure") or []) == 1
+    charts_html = (
+        explorer_charts(queryset, answers)
+        if cleaned.get("label") or one_measure
+        else ""
+    )
     page_query = query_without(request, "page")
     context = {
         "form": filter_form(request.GET, filterset.errors),

@@ -123,6 +123,14 @@ class KeyFigureSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text="Kommunkod (fyra siffror), 0000 för Riket, null för GR som helhet.",
     )
+    measure = serializers.CharField(
+        allow_null=True,
+        read_only=True,
+        help_text="Måttets slug (filtret measure): siffror som mäter samma sak.",
+    )
+    measure_name = serializers.CharField(
+        allow_null=True, read_only=True, help_text="Måttets namn."
+    )
     area = serializers.CharField(read_only=True)
     event = serializers.CharField(read_only=True, help_text="Evenemangets slug.")
     event_title = serializers.CharField(read_only=True)
@@ -161,6 +169,8 @@ class KeyFigureSerializer(serializers.ModelSerializer):
             "review_status",
             "flags",
             "url",
+            "measure_name",
+            "measure",
         ]
 
     def to_representation(self, instance):

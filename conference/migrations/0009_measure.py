@@ -4,9 +4,21 @@ The figures get their measures by the rule the loader uses (conference/measures.
 """
 
 import django.db.models.deletion
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 from conference.measures import MeasureFinder
+
+
+def give_staff_groups_measures(apps, schema_editor):
+    """Give the staff roles their permissions on Measure (as 0005 did for the rest)."""
+    from conference.staff_groups import sync_staff_groups
+
+    app_config = apps.get_app_config("conference")
+    app_config.models_module = True
+    create_permissions(app_config, apps=apps, verbosity=0)
+    app_config.models_module = None
+    sync_staff_groups(apps=apps)
 
 
 def assign_measures(apps, schema_editor):
@@ -138,4 +150,5 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(assign_measures, migrations.RunPython.noop),
+        migrations.RunPython(give_staff_groups_measures, migrations.RunPython.noop),
     ]

@@ -125,7 +125,8 @@ def test_explorer_draws_charts_for_one_measure(client):
 @pytest.mark.parametrize("count", [1, 30])
 def test_explorer_query_count_does_not_grow(client, django_assert_num_queries, count):
     KeyFigureFactory.create_batch(count, municipality=area("1480"))
-    with django_assert_num_queries(4):
+    # Count, rows, and the form's choices: events, measures, municipalities.
+    with django_assert_num_queries(5):
         response = client.get("/nyckeltal/", {"ordering": "-year"})
     assert len(rows(response)) == count
 
@@ -135,9 +136,9 @@ def test_explorer_filtered_query_count_does_not_grow(
     client, django_assert_num_queries, count
 ):
     KeyFigureFactory.create_batch(count, municipality=area("1480"))
-    # Count, rows, events, and the municipalities twice (the filter, the form): with
-    # the query cache on (Redis) those two are read from the cache.
-    with django_assert_num_queries(5):
+    # Count, rows, events, measures, and the municipalities twice (the filter, the
+    # form): with the query cache on (Redis) the choices are read from the cache.
+    with django_assert_num_queries(6):
         response = client.get("/nyckeltal/", {"municipality": "gr"})
     assert len(rows(response)) == count
 
@@ -285,8 +286,8 @@ def test_explorer_with_charts_query_count_does_not_grow(
 ):
     for year in range(2000, 2000 + count):
         KeyFigureFactory(label="Andel", municipality=area("1480"), year=year)
-    # Municipalities, events to choose from, count, rows and the charts' figures.
-    with django_assert_num_queries(5):
+    # Municipalities, events and measures to choose from, count, rows, charts.
+    with django_assert_num_queries(6):
         response = client.get("/nyckeltal/", {"label": "Andel"})
     assert len(rows(response)) == count
 
