@@ -21,6 +21,7 @@ LINE_WIDTH, LINE_HEIGHT = 640, 320
 LINE_MARGIN = {"left": 110, "right": 24, "top": 16, "bottom": 40}
 BAR_WIDTH, BAR_ROW, BAR_LABEL, BAR_VALUE_ROOM = 640, 28, 170, 110
 TICKS = 4
+MIN_TICK_GAP = 40  # pixels between the centres of two year labels
 UNFINISHED_NOTE = "året hade inte slutat"
 
 
@@ -185,6 +186,21 @@ def area_key(figure) -> tuple:
     return (figure.municipality_id, figure.scope)
 
 
+def year_ticks(years: list[int], x_of: dict[int, float]) -> list[Tick]:
+    """Return a label per year, leaving out those that would overlap a neighbour.
+
+    On a true time axis years can sit close together; the last year is always named.
+    """
+    kept: list[int] = []
+    for year in years:
+        if not kept or x_of[year] - x_of[kept[-1]] >= MIN_TICK_GAP:
+            kept.append(year)
+    if kept[-1] != years[-1]:
+        # The first and last years sit at either end of the axis, far apart.
+        kept[-1] = years[-1]
+    return [Tick(position=x_of[year], text=str(year)) for year in kept]
+
+
 def line_chart(figures: list[ChartFigure], *, label: str, unit: str, focus=None):
     """Return a time series chart, or None when there are fewer than two years."""
     dated = [figure for figure in figures if figure.year is not None]
@@ -254,7 +270,7 @@ def line_chart(figures: list[ChartFigure], *, label: str, unit: str, focus=None)
         sources=sources_of(shown),
         has_unfinished=any(figure.unfinished for figure in shown),
         series=series,
-        x_ticks=[Tick(position=x_of[year], text=str(year)) for year in years],
+        x_ticks=year_ticks(years, x_of),
         y_ticks=y_ticks,
         plot={"left": left, "right": right, "top": top, "bottom": bottom},
     )

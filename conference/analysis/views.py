@@ -4,17 +4,24 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
+from conference.analysis import comparison as comparison_table
 from conference.analysis import selectors
 from conference.analysis.charts import comparison_charts
 from conference.analysis.counts import CountCachingPaginator, ListAnswers, filter_key
-from conference.analysis.exports import FORMATS, export_response, site_detail_urls
+from conference.analysis.exports import (
+    EXCEL_CSV,
+    FORMATS,
+    SCRIPT_CSV,
+    export_response,
+    site_detail_urls,
+)
 from conference.analysis.filter_form import filter_form
 from conference.analysis.key_figure_filters import (
     KeyFigureFilterSet,
@@ -23,6 +30,7 @@ from conference.analysis.key_figure_filters import (
 from conference.formatting import format_figure
 from conference.http import query_without
 from conference.models import NATIONAL_CODE, KeyFigure
+from conference.municipality_filter import municipality_choices
 from conference.page_cache import page_parameters
 from conference.templating import url
 
@@ -210,3 +218,87 @@ def key_figure_export(request, export_format):
         )
     base_url = request.build_absolute_uri("/").rstrip("/")
     return export_response(export_format, filterset.qs, base_url=base_url)
+
+
+COMPARISON_FORMATS = {
+    "excel-csv": "CSV för Excel",
+    "csv": "CSV (för skript)",
+    "xlsx": "Excel (XLSX)",
+}
+
+
+def compared(data) -> tuple[comparison_table.ComparisonForm, object]:
+    """Return the comparison form of a query string and its table (None if invalid
+    or not asked for)."""
+    form = comparison_table.ComparisonForm(data or None)
+    if not form.is_valid():
+        return form, None
+    areas = form.cleaned_data["municipality"]
+    rows = selectors.comparison_rows(
+        form.cleaned_data["measure"], areas.ids if areas else None
+    )
+    table = comparison_table.comparison_table(
+        rows,
+        change_from=form.cleaned_data["change_from"],
+        change_to=form.cleaned_data["change_to"],
+    )
+    return form, table
+
+
+@page_parameters(*comparison_table.PARAMETERS)
+@require_safe
+def comparison(request):
+    form, table = compared(request.GET)
+    query = request.GET.urlencode()
+    context = {
+        "form": form,
+        "table": table,
+        "measure_choices": selectors.measure_choices(),
+        "area_choices": [
+            (str(value), str(label)) for value, label in municipality_choices()
+        ],
+        "chosen": {
+            name: request.GET.getlist(name) for name in comparison_table.PARAMETERS
+        },
+        "exports": [
+            {
+                "label": label,
+                "url": url("analysis:comparison_export", export_format) + f"?{query}",
+            }
+            for export_format, label in COMPARISON_FORMATS.items()
+        ],
+    }
+    return render(request, "analysis/comparison.html", context)
+
+
+@require_safe
+def comparison_export(request, export_format):
+    if export_format not in COMPARISON_FORMATS:
+        raise Http404
+    form, table = compared(request.GET)
+    if table is None:
+        lines = [
+            f"{name}: {' '.join(str(message) for message in messages)}"
+            for name, messages in form.errors.items()
+        ] or ["measure: Välj minst ett mått."]
+        return HttpResponseBadRequest(
+            "Ogiltig parameter.\n" + "\n".join(lines) + "\n",
+            content_type="text/plain; charset=utf-8",
+        )
+    if export_format == "xlsx":
+        return FileResponse(
+            comparison_table.xlsx_file(table),
+            as_attachment=True,
+            filename=comparison_table.file_name("xlsx"),
+            content_type=(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            ),
+        )
+    flavour = EXCEL_CSV if export_format == "excel-csv" else SCRIPT_CSV
+    response = HttpResponse(
+        comparison_table.csv_text(table, flavour).encode("utf-8"),
+        content_type="text/csv; charset=utf-8",
+    )
+    name = comparison_table.file_name("csv")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
