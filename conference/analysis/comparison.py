@@ -22,8 +22,11 @@ from conference.analysis.exports import (
     decimal_text,
     safe_text,
 )
-from conference.analysis.key_figure_filters import FIRST_YEAR, LAST_YEAR
-from conference.analysis.selectors import measure_choices
+from conference.analysis.key_figure_filters import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    measure_choices,
+)
 from conference.formatting import (
     NBSP,
     QUALIFIER_WORDS,
@@ -43,7 +46,6 @@ UNFINISHED_NOTE = "året hade inte slutat"
 class ComparisonForm(forms.Form):
     measure = forms.MultipleChoiceField(
         label=_("Mått"),
-        choices=measure_choices,
         help_text=_(
             "Ett eller flera, högst tio. Håll ned Ctrl (Cmd) för att välja fler."
         ),
@@ -75,6 +77,12 @@ class ComparisonForm(forms.Form):
         max_value=LAST_YEAR,
         help_text=_("Tomt: tabellens sista år."),
     )
+
+    def __init__(self, data=None, *, measures=None):
+        """``measures``: the (slug, label) choices, read once by the caller (or here)."""
+        super().__init__(data)
+        self.measure_choices = measure_choices() if measures is None else measures
+        self.fields["measure"].choices = self.measure_choices
 
     def clean_measure(self):
         measures = self.cleaned_data["measure"]

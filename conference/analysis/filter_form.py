@@ -17,8 +17,8 @@ from functools import cache
 from django import forms
 from markupsafe import Markup, escape
 
-from conference.analysis.key_figure_filters import KeyFigureFilterSet
-from conference.analysis.selectors import event_choices, measure_choices
+from conference.analysis.key_figure_filters import KeyFigureFilterSet, measure_choices
+from conference.analysis.selectors import event_choices
 from conference.municipality_filter import municipality_choices
 
 Choices = tuple[tuple[str, str], ...]

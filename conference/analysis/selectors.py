@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from conference.analysis.charts import ChartFigure
-from conference.analysis.key_figure_filters import public_measures, published_events
+from conference.analysis.key_figure_filters import published_events
 from conference.content_version import cached_until_content_changes
 from conference.models import KeyFigure, period_unfinished
 
@@ -66,24 +66,6 @@ def event_choices() -> tuple[tuple[str, str], ...]:
         "analysis:event-choices",
         lambda: tuple(published_events().values_list("slug", "title")),
     )
-
-
-def measure_choices() -> tuple[tuple[str, str], ...]:
-    """Return (slug, "name (unit)") of the public measures, by name.
-
-    Kept until the content changes, like event_choices().
-    """
-
-    def read():
-        units = {value: str(label) for value, label in KeyFigure.Unit.choices}
-        return tuple(
-            (slug, f"{name} ({units.get(unit, unit)})")
-            for slug, name, unit in public_measures().values_list(
-                "slug", "name", "unit"
-            )
-        )
-
-    return cached_until_content_changes("analysis:measure-choices", read)
 
 
 def key_figure_detail(pk: int) -> KeyFigure | None:

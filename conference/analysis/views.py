@@ -253,7 +253,7 @@ def comparison(request):
     context = {
         "form": form,
         "table": table,
-        "measure_choices": selectors.measure_choices(),
+        "measure_choices": form.measure_choices,
         "area_choices": [
             (str(value), str(label)) for value, label in municipality_choices()
         ],

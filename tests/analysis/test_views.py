@@ -4,7 +4,7 @@ from bs4 import BeautifulSoup
 from conference.analysis.key_figure_filters import KeyFigureFilterSet
 from conference.models import KeyFigure
 from tests.analysis.conftest import area
-from tests.factories.conference import EventFactory, KeyFigureFactory
+from tests.factories.conference import EventFactory, KeyFigureFactory, MeasureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -305,3 +305,55 @@ def test_detail_tells_readers_what_a_flag_means_without_its_code(client):
     assert "future_period" not in text
     assert "stray_character" not in text
     assert "felplacerat" not in text
+
+
+def test_explorer_draws_one_measure_chosen_from_the_list_across_wordings(client):
+    measure = MeasureFactory(name="Andel sjukskrivna", unit=KeyFigure.Unit.PERCENT)
+    for label, year, value in [
+        ("Andel sjukskrivna", 2021, 12),
+        ("Sjukskrivna", 2023, 14),
+    ]:
+        KeyFigureFactory(
+            measure=measure,
+            label=label,
+            unit=KeyFigure.Unit.PERCENT,
+            municipality=area("0000"),
+            scope=KeyFigure.Scope.COUNTRY,
+            year=year,
+            value=value,
+        )
+    KeyFigureFactory(label="Något annat", municipality=area("0000"), scope="country")
+
+    page = BeautifulSoup(client.get("/nyckeltal/").text, "html.parser")
+    response = client.get("/nyckeltal/", {"measure": measure.slug})
+
+    options = [o.get_text() for o in page.select("select[name=measure] option")]
+    assert options == ["Andel sjukskrivna (procent)"]
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert [svg.title.get_text() for svg in soup.find_all("svg")] == [
+        "Andel sjukskrivna över tid"
+    ]
+    assert len(rows(response)) == 2
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_explorer_with_a_measure_query_count_does_not_grow(
+    client, django_assert_num_queries, count
+):
+    measure = MeasureFactory()
+    for year in range(2000, 2000 + count):
+        KeyFigureFactory(measure=measure, municipality=area("1480"), year=year)
+    # Count, rows, charts, and the choices: municipalities, events, and measures
+    # twice (the filter, the form). With the query cache on, once (test_counts.py).
+    with django_assert_num_queries(7):
+        response = client.get("/nyckeltal/", {"measure": measure.slug})
+    assert len(rows(response)) == count
+
+
+def test_explorer_names_an_unknown_measure(client):
+    response = client.get("/nyckeltal/", {"measure": "finns-inte"})
+
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert soup.select_one(".error-summary li").get_text() == (
+        "Mått: Okänt mått: finns-inte."
+    )

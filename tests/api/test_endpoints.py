@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from conference.models import Municipality
 from sessions_app.models import SessionSpeaker
-from tests.factories.conference import EventFactory, KeyFigureFactory
+from tests.factories.conference import EventFactory, KeyFigureFactory, MeasureFactory
 from tests.factories.sessions import SessionFactory, SessionSpeakerFactory
 from tests.factories.speakers import PersonFactory
 
@@ -205,3 +205,27 @@ def test_the_schema_says_what_the_paging_parameters_accept(client):
     assert parameters["page"]["schema"]["minimum"] == 1
     assert set(operation["responses"]) == {"200", "400", "404", "414"}
     assert client.get("/api/v1/key-figures/?page_size=0").status_code == 400
+
+
+def test_key_figures_by_measure_carry_its_slug_and_name(client):
+    measure = MeasureFactory(name="Personer i arbete", slug="personer-i-arbete")
+    KeyFigureFactory(label="Personer i arbete", measure=measure, year=2018)
+    KeyFigureFactory(label="Som kom ut i arbete", measure=measure, year=2024)
+    KeyFigureFactory(label="Något annat")
+
+    response = client.get("/api/v1/key-figures/", {"measure": "personer-i-arbete"})
+
+    assert [
+        (row["label"], row["measure"], row["measure_name"])
+        for row in response.json()["results"]
+    ] == [
+        ("Personer i arbete", "personer-i-arbete", "Personer i arbete"),
+        ("Som kom ut i arbete", "personer-i-arbete", "Personer i arbete"),
+    ]
+
+
+def test_key_figures_unknown_measure_is_400_naming_it(client):
+    response = client.get("/api/v1/key-figures/", {"measure": "finns-inte"})
+
+    assert response.status_code == 400
+    assert response.json() == {"measure": ["Okänt mått: finns-inte."]}
