@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from conference.models import KeyFigure
 from tests.analysis.conftest import area
-from tests.factories.conference import KeyFigureFactory
+from tests.factories.conference import KeyFigureFactory, MeasureFactory
 from tests.factories.speakers import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -142,3 +142,15 @@ def test_csv_leaves_ordinary_text_alone(client):
     KeyFigureFactory(label="Andel i arbete = 62 %", municipality=area("1480"))
     row = csv_rows(body(client.get("/nyckeltal/export/excel-csv/")), ";")[0]
     assert row["Vad som mäts"] == "Andel i arbete = 62 %"
+
+
+def test_exports_name_each_figures_measure(client):
+    measure = MeasureFactory(name="Personer i arbete", slug="personer-i-arbete")
+    KeyFigureFactory(measure=measure, municipality=area("1384"))
+
+    rows = csv_rows(body(client.get("/nyckeltal/export/excel-csv/")), ";")
+
+    assert (rows[0]["Mått"], rows[0]["Måttets slug"]) == (
+        "Personer i arbete",
+        "personer-i-arbete",
+    )

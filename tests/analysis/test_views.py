@@ -357,3 +357,34 @@ def test_explorer_names_an_unknown_measure(client):
     assert soup.select_one(".error-summary li").get_text() == (
         "Mått: Okänt mått: finns-inte."
     )
+
+
+def test_detail_compares_with_every_wording_of_its_measure(client):
+    measure = MeasureFactory(name="Personer i arbete")
+    earlier = KeyFigureFactory(
+        measure=measure,
+        label="Personer i arbete",
+        municipality=area("1384"),
+        year=2018,
+        period="2018",
+    )
+    later = KeyFigureFactory(
+        measure=measure,
+        label="Kom ut i arbete",
+        municipality=area("1384"),
+        year=2023,
+        period="2023",
+    )
+    KeyFigureFactory(label="Personer i arbete", municipality=area("1384"), year=2020)
+
+    response = client.get(later.get_absolute_url())
+
+    soup = BeautifulSoup(response.text, "html.parser")
+    line = soup.find("table", class_="chart-data")
+    assert [
+        [cell.get_text(strip=True) for cell in row.find_all(["th", "td"])]
+        for row in line.tbody.find_all("tr")
+    ] == [
+        ["Kungsbacka", "2018", "1\u00a0234\u00a0personer"],
+        ["Kungsbacka", "2023", "1\u00a0234\u00a0personer"],
+    ]
