@@ -361,7 +361,7 @@ def test_explorer_names_an_unknown_measure(client):
 
 def test_detail_compares_with_every_wording_of_its_measure(client):
     measure = MeasureFactory(name="Personer i arbete")
-    earlier = KeyFigureFactory(
+    KeyFigureFactory(
         measure=measure,
         label="Personer i arbete",
         municipality=area("1384"),
