@@ -229,3 +229,35 @@ def test_key_figures_unknown_measure_is_400_naming_it(client):
 
     assert response.status_code == 400
     assert response.json() == {"measure": ["Okänt mått: finns-inte."]}
+
+
+def test_measures_lists_the_public_ones_with_a_link_to_their_figures(client):
+    shown = MeasureFactory(name="Personer i arbete", slug="personer-i-arbete")
+    KeyFigureFactory(measure=shown)
+    draft = MeasureFactory(name="Utkast", slug="utkast")
+    KeyFigureFactory(measure=draft, event=EventFactory(is_published=False))
+
+    response = client.get("/api/v1/measures/")
+
+    assert response.json()["results"] == [
+        {
+            "slug": "personer-i-arbete",
+            "name": "Personer i arbete",
+            "unit": "persons",
+            "definition": "",
+            "source": "",
+            "key_figures": "http://testserver/api/v1/key-figures/?measure=personer-i-arbete",
+        }
+    ]
+    assert client.get("/api/v1/measures/utkast/").status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_measure_list_query_count_does_not_grow(
+    client, django_assert_num_queries, count
+):
+    for _ in range(count):
+        KeyFigureFactory(measure=MeasureFactory())
+    with django_assert_num_queries(2):
+        response = client.get("/api/v1/measures/")
+    assert response.json()["count"] == count

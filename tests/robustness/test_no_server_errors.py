@@ -159,6 +159,7 @@ def site():
         "api:person-detail": {"slug": person.slug},
         "api:municipality-detail": {"code": municipality.code},
         "api:key-figure-detail": {"pk": figure.pk},
+        "api:measure-detail": {"slug": figure.measure.slug},
         "media": {"path": "people/foto.jpg"},
     }
 
