@@ -11,9 +11,17 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from conference.analysis import comparison as comparison_table
 from conference.analysis import selectors
 from conference.analysis.charts import comparison_charts
+from conference.analysis.comparison import PARAMETERS as COMPARISON_PARAMETERS
+from conference.analysis.comparison import (
+    ComparisonForm,
+    ComparisonTable,
+    comparison_table,
+    csv_text,
+    xlsx_file,
+)
+from conference.analysis.comparison import file_name as comparison_file_name
 from conference.analysis.counts import CountCachingPaginator, ListAnswers, filter_key
 from conference.analysis.exports import (
     EXCEL_CSV,
@@ -227,17 +235,17 @@ COMPARISON_FORMATS = {
 }
 
 
-def compared(data) -> tuple[comparison_table.ComparisonForm, object]:
+def compared(data) -> tuple[ComparisonForm, ComparisonTable | None]:
     """Return the comparison form of a query string and its table (None if invalid
     or not asked for)."""
-    form = comparison_table.ComparisonForm(data or None)
+    form = ComparisonForm(data or None)
     if not form.is_valid():
         return form, None
     areas = form.cleaned_data["municipality"]
     rows = selectors.comparison_rows(
         form.cleaned_data["measure"], areas.ids if areas else None
     )
-    table = comparison_table.comparison_table(
+    table = comparison_table(
         rows,
         change_from=form.cleaned_data["change_from"],
         change_to=form.cleaned_data["change_to"],
@@ -245,7 +253,7 @@ def compared(data) -> tuple[comparison_table.ComparisonForm, object]:
     return form, table
 
 
-@page_parameters(*comparison_table.PARAMETERS)
+@page_parameters(*COMPARISON_PARAMETERS)
 @require_safe
 def comparison(request):
     form, table = compared(request.GET)
@@ -257,9 +265,7 @@ def comparison(request):
         "area_choices": [
             (str(value), str(label)) for value, label in municipality_choices()
         ],
-        "chosen": {
-            name: request.GET.getlist(name) for name in comparison_table.PARAMETERS
-        },
+        "chosen": {name: request.GET.getlist(name) for name in COMPARISON_PARAMETERS},
         "exports": [
             {
                 "label": label,
@@ -287,18 +293,18 @@ def comparison_export(request, export_format):
         )
     if export_format == "xlsx":
         return FileResponse(
-            comparison_table.xlsx_file(table),
+            xlsx_file(table),
             as_attachment=True,
-            filename=comparison_table.file_name("xlsx"),
+            filename=comparison_file_name("xlsx"),
             content_type=(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             ),
         )
     flavour = EXCEL_CSV if export_format == "excel-csv" else SCRIPT_CSV
     response = HttpResponse(
-        comparison_table.csv_text(table, flavour).encode("utf-8"),
+        csv_text(table, flavour).encode("utf-8"),
         content_type="text/csv; charset=utf-8",
     )
-    name = comparison_table.file_name("csv")
+    name = comparison_file_name("csv")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
