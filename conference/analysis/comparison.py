@@ -78,10 +78,10 @@ class ComparisonForm(forms.Form):
         help_text=_("Tomt: tabellens sista år."),
     )
 
-    def __init__(self, data=None, *, measures=None):
-        """``measures``: the (slug, label) choices, read once by the caller (or here)."""
+    def __init__(self, data=None):
         super().__init__(data)
-        self.measure_choices = measure_choices() if measures is None else measures
+        # Read once: the page lists them and validation checks against them.
+        self.measure_choices = measure_choices()
         self.fields["measure"].choices = self.measure_choices
 
     def clean_measure(self):
