@@ -323,6 +323,7 @@ class KeyFigure(LoadedRecord):
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
+        db_index=False,  # key_figure_measure_area starts with it
         related_name="key_figures",
         verbose_name=_("mått"),
         help_text=_("Siffror som mäter samma sak hör till samma mått."),
@@ -357,6 +358,12 @@ class KeyFigure(LoadedRecord):
                 name="key_figure_event_session",
             ),
             models.Index(fields=["municipality", "year"], name="key_figure_area_year"),
+            # The comparison table: some measures in some areas (scripts/
+            # bench_analysis.py, 100 000 figures: a sequential scan without it).
+            models.Index(
+                fields=["measure", "municipality", "year"],
+                name="key_figure_measure_area",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

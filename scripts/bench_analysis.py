@@ -64,12 +64,12 @@ REQUESTS = [
         "/nyckeltal/?measure=genererad-antal-langtidsarbetslosa&municipality=gr",
     ),
     (
-        "comparison table, 3 measures, GR members and Riket",
+        "comparison table, 3 measures, GR and Riket",
         "/nyckeltal/jamfor/?"
         + "&".join([*COMPARED[:3], "municipality=gr", "municipality=riket"]),
     ),
     (
-        "comparison table, 10 measures, every area",
+        "comparison table, 10 measures, default areas",
         "/nyckeltal/jamfor/?" + "&".join(COMPARED),
     ),
     (

@@ -421,7 +421,9 @@ def compared(client) -> list[str]:
         slug
         for slug, _label in client.get("/nyckeltal/jamfor/").context["measure_choices"]
     ]
-    response = client.get("/nyckeltal/jamfor/", {"measure": offered})
+    response = client.get(
+        "/nyckeltal/jamfor/", {"measure": offered, "municipality": list(AREAS)}
+    )
     table = response.context["table"]
     return [
         KeyFigure(pk=cell.pk).get_absolute_url()

@@ -39,6 +39,7 @@ from conference.municipality_filter import MunicipalityField, municipality_choic
 
 MAX_MEASURES = 10
 MAX_YEARS = 30  # columns: the latest years when the figures span more
+MAX_ROWS = 300  # measures × areas: 10 measures of 30 areas, or one of every area
 MINUS = "\u2212"
 UNFINISHED_NOTE = "året hade inte slutat"
 
@@ -59,8 +60,8 @@ class ComparisonForm(forms.Form):
         required=False,
         choices=municipality_choices,
         help_text=_(
-            "GR:s medlemskommuner, Riket eller vilka kommuner som helst. "
-            "Inget val: alla områden som har siffror för måtten."
+            "GR:s medlemskommuner, Riket eller vilka kommuner som helst. Inget val: "
+            "GR:s medlemskommuner, Göteborgsregionen som helhet och Riket."
         ),
     )
     change_from = forms.IntegerField(
@@ -175,6 +176,7 @@ class ComparisonTable:
     change_to: int | None
     has_unfinished: bool
     undated: int  # figures without a year, left out
+    truncated: bool  # more measures × areas than MAX_ROWS were found
 
     @property
     def change_heading(self) -> str:
@@ -182,11 +184,16 @@ class ComparisonTable:
 
 
 def comparison_table(
-    rows, *, change_from: int | None = None, change_to: int | None = None
+    rows,
+    *,
+    change_from: int | None = None,
+    change_to: int | None = None,
+    complete: bool = True,
 ) -> ComparisonTable:
     """Return the table of selectors.comparison_rows(), newest quote first.
 
-    One figure per measure, area and year: the newest event's (the first given).
+    One figure per measure, area and year: the newest event's (the first given). At
+    most MAX_ROWS rows; ``complete`` is False when the rows given were cut short.
     """
     by_row: dict[tuple, dict] = {}
     years: set[int] = set()
@@ -224,6 +231,8 @@ def comparison_table(
             )
         )
     table_rows.sort(key=row_order)
+    truncated = len(table_rows) > MAX_ROWS or not complete
+    table_rows = table_rows[:MAX_ROWS]
     return ComparisonTable(
         years=columns,
         rows=table_rows,
@@ -235,6 +244,7 @@ def comparison_table(
             for cell in row.cells
         ),
         undated=undated,
+        truncated=truncated,
     )
 
 

@@ -5,7 +5,8 @@ from django.db.models import Q, QuerySet
 from conference.analysis.charts import ChartFigure
 from conference.analysis.key_figure_filters import published_events
 from conference.content_version import cached_until_content_changes
-from conference.models import KeyFigure, period_unfinished
+from conference.models import NATIONAL_CODE, KeyFigure, period_unfinished
+from conference.municipality_filter import municipality_index
 
 # Rows read for a comparison chart: more would not fit a readable chart anyway.
 COMPARISON_LIMIT = 400
@@ -179,8 +180,9 @@ def same_series(row: ChartFigure, first: ChartFigure) -> bool:
     return first.measure_id is not None or row.label == first.label
 
 
-# Figures read for the comparison table: 10 measures of 292 areas over many years.
-COMPARISON_ROW_LIMIT = 20_000
+# Figures read for the comparison table: more than its rows can show, allowing for a
+# figure quoted at several events (the table keeps the newest).
+COMPARISON_ROW_LIMIT = 10_000
 COMPARISON_COLUMNS = (
     "id",
     "measure_id",
@@ -199,11 +201,23 @@ COMPARISON_COLUMNS = (
 
 
 def comparison_rows(measure_slugs, municipality_ids=None) -> list:
-    """Return the public figures of measures (in areas, if given) as named tuples of
-    COMPARISON_COLUMNS, newest event first, in one query."""
+    """Return the public figures of measures as named tuples of COMPARISON_COLUMNS,
+    newest event first, in one query.
+
+    In the given areas; by default, as Kolada starts, GR's members, GR as a whole and
+    Riket. Areas go in as ids (the municipality filter's index has them), so that
+    PostgreSQL reads the figures through the (measure, municipality, year) index.
+    """
     queryset = KeyFigure.objects.public().filter(measure__slug__in=measure_slugs)
     if municipality_ids is not None:
         queryset = queryset.filter(municipality__in=municipality_ids)
+    else:
+        index = municipality_index()
+        codes = index.member_codes | {NATIONAL_CODE}
+        queryset = queryset.filter(
+            Q(municipality__in=[index.ids[code] for code in codes if code in index.ids])
+            | Q(scope=KeyFigure.Scope.REGION, municipality__isnull=True)
+        )
     return list(
         queryset.order_by("-event__date", "-pk").values_list(
             *COMPARISON_COLUMNS, named=True

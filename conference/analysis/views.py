@@ -249,6 +249,7 @@ def compared(data) -> tuple[ComparisonForm, ComparisonTable | None]:
         rows,
         change_from=form.cleaned_data["change_from"],
         change_to=form.cleaned_data["change_to"],
+        complete=len(rows) < selectors.COMPARISON_ROW_LIMIT,
     )
     return form, table
 

@@ -141,12 +141,20 @@ class Migration(migrations.Migration):
             name="measure",
             field=models.ForeignKey(
                 blank=True,
+                db_index=False,
                 help_text="Siffror som mäter samma sak hör till samma mått.",
                 null=True,
                 on_delete=django.db.models.deletion.SET_NULL,
                 related_name="key_figures",
                 to="conference.measure",
                 verbose_name="mått",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="keyfigure",
+            index=models.Index(
+                fields=["measure", "municipality", "year"],
+                name="key_figure_measure_area",
             ),
         ),
         migrations.RunPython(assign_measures, migrations.RunPython.noop),

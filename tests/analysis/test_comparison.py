@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
-from conference.models import KeyFigure
+from conference.models import KeyFigure, Municipality
 from tests.analysis.conftest import area
 from tests.factories.conference import EventFactory, KeyFigureFactory, MeasureFactory
 
@@ -287,3 +287,43 @@ def test_the_same_quote_at_two_events_shows_the_newest(client):
         ["Mått", "Område", "2022"],
         ["Andel", "Göteborg", "2\u00a0personer"],
     ]
+
+
+def test_without_areas_the_table_shows_gr_members_gr_and_riket(client, series):
+    measure = series[0]
+    KeyFigureFactory(measure=measure, municipality=area("0180"), year=2023)
+    KeyFigureFactory(
+        measure=measure,
+        municipality=None,
+        scope=KeyFigure.Scope.REGION,
+        year=2023,
+    )
+
+    default = client.get(PAGE, {"measure": measure.slug})
+    chosen = client.get(PAGE, {"measure": measure.slug, "municipality": "0180"})
+
+    assert [row[1] for row in table(default)[1:]] == [
+        "Kungsbacka",
+        "Göteborgsregionen",
+        "Riket",
+    ]
+    assert [row[1] for row in table(chosen)[1:]] == ["Stockholm"]
+
+
+def test_a_table_larger_than_its_limit_says_so(client):
+    first, second = MeasureFactory(), MeasureFactory()
+    areas = Municipality.objects.exclude(code="0000").order_by("code")[:151]
+    for measure in (first, second):
+        for municipality in areas:
+            KeyFigureFactory(measure=measure, municipality=municipality)
+
+    response = client.get(
+        PAGE,
+        {
+            "measure": [first.slug, second.slug],
+            "municipality": [municipality.code for municipality in areas],
+        },
+    )
+
+    assert len(table(response)) == 1 + 300
+    assert "den visar de första 300 raderna" in response.content.decode()
