@@ -1,6 +1,6 @@
 """Admin for events, municipalities, key figures and document loads; the site's titles."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.utils.html import format_html
@@ -13,11 +13,13 @@ from conference.admin_base import (
     TabularInline,
 )
 from conference.formatting import format_figure, format_number
+from conference.measures import MergeError, merge_measures
 from conference.models import (
     DocumentLoad,
     Event,
     EventPerson,
     KeyFigure,
+    Measure,
     Municipality,
 )
 from conference.permissions import can_load_documentation
@@ -127,10 +129,10 @@ class KeyFigureAdmin(LoadedRecordAdmin):
         "year",
     ]
     search_fields = ["label", "source_text", "municipality__name", "session__title"]
-    autocomplete_fields = ["event", "session", "municipality"]
+    autocomplete_fields = ["event", "session", "municipality", "measure"]
     list_select_related = ["municipality", "session"]
     fieldsets = [
-        (None, {"fields": ["event", "session", "label"]}),
+        (None, {"fields": ["event", "session", "label", "measure"]}),
         (
             _("Värde"),
             {"fields": ["qualifier", "value", "unit", "period", "year", "order"]},
@@ -202,3 +204,49 @@ class DocumentLoadAdmin(admin.ModelAdmin):
         if "error" in obj.report:
             lines = [obj.report["error"], *lines]
         return format_html("<pre>{}</pre>", "\n".join(lines))
+
+
+@admin.register(Measure)
+class MeasureAdmin(admin.ModelAdmin):
+    """What figures measure: rename by editing the name, merge with the action."""
+
+    list_display = ["name", "unit", "figure_count", "source", "slug"]
+    list_filter = ["unit"]
+    search_fields = ["name", "slug", "definition", "source"]
+    fields = ["name", "slug", "unit", "definition", "source", "keys"]
+    readonly_fields = ["keys"]
+    prepopulated_fields = {"slug": ["name"]}
+    actions = ["merge"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(figure_total=Count("key_figures"))
+
+    @admin.display(description=_("antal nyckeltal"), ordering="figure_total")
+    def figure_count(self, obj) -> int:
+        return obj.figure_total
+
+    @admin.action(
+        description=_("Slå ihop valda mått till det med flest nyckeltal"),
+        permissions=["change"],
+    )
+    def merge(self, request, queryset):
+        measures = list(queryset.order_by("-figure_total", "pk"))
+        if len(measures) < 2:
+            self.message_user(
+                request, _("Välj minst två mått att slå ihop."), messages.WARNING
+            )
+            return
+        target = measures[0]
+        try:
+            moved = merge_measures(target=target, others=measures[1:])
+        except MergeError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
+        self.message_user(
+            request,
+            _(
+                "%(count)s mått slogs ihop till ”%(name)s”; %(moved)s nyckeltal flyttades."
+            )
+            % {"count": len(measures), "name": target.name, "moved": moved},
+            messages.SUCCESS,
+        )

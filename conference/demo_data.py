@@ -12,10 +12,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection, transaction
+from django.utils.text import slugify
 
 from conference.content_version import bump_content_version
 from conference.formatting import format_value_with_unit
-from conference.models import Event, EventPerson, KeyFigure, Municipality, ReviewStatus
+from conference.models import (
+    Event,
+    EventPerson,
+    KeyFigure,
+    Municipality,
+    ReviewStatus,
+)
+from conference.models import Measure as MeasureRecord
 from sessions_app.models import ContentBlock, Session, SessionSpeaker
 from speakers_app.models import Person
 
@@ -133,6 +141,12 @@ def delete_generated() -> None:
     )
     delete_where(Person, "id", person_ids)
     delete_where(Event, "id", event_ids)
+    measure_ids = list(
+        MeasureRecord.objects.filter(slug__startswith=PREFIX).values_list(
+            "pk", flat=True
+        )
+    )
+    delete_where(MeasureRecord, "id", measure_ids)
     # The deletes sent no signals: invalidate cached pages and counts ourselves.
     transaction.on_commit(bump_content_version)
 
@@ -237,11 +251,27 @@ class Generator:
                 rows.append(SessionSpeaker(session=session, person=person, order=order))
         SessionSpeaker.objects.bulk_create(rows, batch_size=BATCH)
 
+    def measure_records(self) -> dict[str, int]:
+        """Return the id of each generated measure (made once), by label."""
+        ids = {}
+        for measure in MEASURES:
+            record, _created = MeasureRecord.objects.get_or_create(
+                slug=f"{PREFIX}{slugify(measure.label)}"[:100],
+                defaults={
+                    "name": measure.label,
+                    "unit": measure.unit,
+                    "source": ORGANIZER,
+                },
+            )
+            ids[measure.label] = record.pk
+        return ids
+
     def key_figures(self, count: int, sessions, municipalities, country) -> int:
         by_event: dict[int, list[Session]] = {}
         for session in sessions:
             by_event.setdefault(session.event_id, []).append(session)
         event_ids = list(by_event)
+        measure_ids = self.measure_records()
         batch: list[KeyFigure] = []
         for number in range(count):
             measure = MEASURES[number % len(MEASURES)]
@@ -262,6 +292,7 @@ class Generator:
                     event_id=session.event_id,
                     session=session,
                     label=measure.label,
+                    measure_id=measure_ids[measure.label],
                     value=value,
                     unit=measure.unit,
                     period=str(year),

@@ -325,6 +325,16 @@ class KeyFigure(LoadedRecord):
         verbose_name=_("kommun"),
         help_text=_("Kommunen, eller Riket (0000) för hela landet."),
     )
+    measure = models.ForeignKey(
+        "Measure",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        db_index=False,  # key_figure_measure_area starts with it
+        related_name="key_figures",
+        verbose_name=_("mått"),
+        help_text=_("Siffror som mäter samma sak hör till samma mått."),
+    )
     qualifier = models.CharField(
         _("precisering"), max_length=20, choices=Qualifier, blank=True, default=""
     )
@@ -355,6 +365,12 @@ class KeyFigure(LoadedRecord):
                 name="key_figure_event_session",
             ),
             models.Index(fields=["municipality", "year"], name="key_figure_area_year"),
+            # The comparison table: some measures in some areas (scripts/
+            # bench_analysis.py, 100 000 figures: a sequential scan without it).
+            models.Index(
+                fields=["measure", "municipality", "year"],
+                name="key_figure_measure_area",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -392,9 +408,76 @@ class KeyFigure(LoadedRecord):
         return [str(note) for code, note in READER_NOTES.items() if code in codes]
 
 
+def period_unfinished(flags) -> bool:
+    """Whether a figure's period had not ended when it was quoted (its review flags).
+
+    Takes the flags rather than a figure, so that rows read as plain values can ask.
+    """
+    return any(str(flag).startswith(f"{UNFINISHED_FLAG}:") for flag in flags or [])
+
+
+class MeasureQuerySet(models.QuerySet):
+    def public(self) -> "MeasureQuerySet":
+        """The measures of at least one public figure: a measure named only by drafts
+        would tell what they say."""
+        return self.filter(
+            Exists(KeyFigure.objects.public().filter(measure=OuterRef("pk")))
+        )
+
+
+class Measure(models.Model):
+    """What figures measure, Kolada's KPI: figures of one measure form a series.
+
+    The loader assigns a figure the measure of its normalised label and unit
+    (conference/measures.py) and creates a measure for a label it has not seen; staff
+    rename measures and merge those that measure the same thing. ``keys`` holds every
+    normalised label the measure stands for, so a merge holds on the next load.
+    """
+
+    name = models.CharField(_("namn"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        help_text=_("Måttets namn i adresser och i API:t (?measure=…)."),
+    )
+    unit = models.CharField(_("enhet"), max_length=20, choices=KeyFigure.Unit)
+    definition = models.TextField(
+        _("definition"), blank=True, help_text=_("Vad måttet mäter och hur.")
+    )
+    source = models.CharField(
+        _("källa"),
+        max_length=255,
+        blank=True,
+        help_text=_("Var siffrorna kommer ifrån, till exempel SCB eller Kolada."),
+    )
+    keys = models.JSONField(
+        _("normaliserade etiketter"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Etiketterna, normaliserade, som inläsningen för till måttet."),
+    )
+
+    objects = MeasureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("mått")
+        verbose_name_plural = _("mått")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="measure_name_not_empty")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+# The review flag of a figure whose period had not ended when it was quoted.
+UNFINISHED_FLAG = "future_period"
 # Review flags of the loader (docs/loader.md, "Review flags") that a reader is told about.
 READER_NOTES = {
-    "future_period": _("Perioden hade inte tagit slut när siffran nämndes."),
+    UNFINISHED_FLAG: _("Perioden hade inte tagit slut när siffran nämndes."),
     "no_period": _("Texten anger inte vilket år siffran gäller."),
     "area_guessed": _(
         "Texten anger inget område; siffran antas gälla Göteborgsregionen som helhet."

@@ -26,6 +26,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/gr_bench"
 KEY_FIGURES = 100_000
+# The first ten measures of conference/demo_data.py, as the comparison table asks.
+COMPARED = [
+    f"measure=genererad-{slug}"
+    for slug in (
+        "andel-forvarvsarbetande-2064-ar",
+        "andel-oppet-arbetslosa-1664-ar",
+        "andel-unga-1624-ar-som-varken-arbetar-eller-studerar",
+        "andel-deltagare-i-arbete-eller-studier-efter-insats",
+        "andel-elever-med-gymnasieexamen-inom-fyra-ar",
+        "antal-deltagare-i-kommunala-arbetsmarknadsinsatser",
+        "antal-langtidsarbetslosa",
+        "antal-nyanlanda-i-etableringsuppdraget",
+        "antal-hushall-med-ekonomiskt-bistand",
+        "kostnad-for-arbetsmarknadsatgarder",
+    )
+]
 REQUESTS = [
     # A trivial view, for scale: the machine's own speed and load in this run.
     ("baseline: /healthz/", "/healthz/"),
@@ -42,6 +58,19 @@ REQUESTS = [
     (
         "explorer, one measure with charts",
         "/nyckeltal/?label=Antal+l%C3%A5ngtidsarbetsl%C3%B6sa&municipality=gr",
+    ),
+    (
+        "explorer, a measure from the list, with charts",
+        "/nyckeltal/?measure=genererad-antal-langtidsarbetslosa&municipality=gr",
+    ),
+    (
+        "comparison table, 3 measures, GR and Riket",
+        "/nyckeltal/jamfor/?"
+        + "&".join([*COMPARED[:3], "municipality=gr", "municipality=riket"]),
+    ),
+    (
+        "comparison table, 10 measures, default areas",
+        "/nyckeltal/jamfor/?" + "&".join(COMPARED),
     ),
     (
         "API key figures, two municipalities",
@@ -91,7 +120,11 @@ def prepare() -> None:
     from conference.models import KeyFigure
 
     call_command("migrate", verbosity=0)
-    if KeyFigure.objects.public().count() != KEY_FIGURES:
+    # Generated before measures existed: generate again, with them.
+    with_measures = KeyFigure.objects.public().filter(
+        measure__slug__startswith="genererad-"
+    )
+    if with_measures.count() != KEY_FIGURES:
         print(f"Generating {KEY_FIGURES} published key figures (once)...", flush=True)
         started = time.perf_counter()
         call_command(

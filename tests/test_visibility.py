@@ -27,6 +27,7 @@ from tests.factories.conference import (
     EventFactory,
     EventPersonFactory,
     KeyFigureFactory,
+    MeasureFactory,
 )
 from tests.factories.sessions import (
     ContentBlockFactory,
@@ -85,6 +86,7 @@ def figure(event: Event, session: Session | None, code: str = GOTEBORG) -> KeyFi
         event=event,
         session=session,
         municipality=area(code),
+        measure=MeasureFactory(),
         source_text="Under 2023 deltog 1 234 personer i insynsrådet.",
     )
 
@@ -413,7 +415,26 @@ def test_people_surface_shows_the_public_people(client, world, surface):
     assert shown == keys_of(world.people, Person.objects.public())
 
 
+def compared(client) -> list[str]:
+    """Return the figure pages the comparison table links, of every measure offered."""
+    offered = [
+        slug
+        for slug, _label in client.get("/nyckeltal/jamfor/").context["measure_choices"]
+    ]
+    response = client.get(
+        "/nyckeltal/jamfor/", {"measure": offered, "municipality": list(AREAS)}
+    )
+    table = response.context["table"]
+    return [
+        KeyFigure(pk=cell.pk).get_absolute_url()
+        for row in table.rows
+        for cell in row.cells
+        if cell is not None
+    ]
+
+
 FIGURE_SURFACES = {
+    "comparison table": lambda client, world: by_url(world.figures, compared(client)),
     "explorer": lambda client, world: by_url(
         world.figures, [row.url for row in client.get("/nyckeltal/").context["rows"]]
     ),

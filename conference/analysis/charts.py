@@ -1,8 +1,10 @@
 """Comparison charts as geometry for server-rendered SVG (templates/jinja2/analysis/chart.html).
 
-Two views of one measure (same label and unit): a time series per area (line chart) and
-the areas side by side for one year (bar chart). The numbers here are only positions;
-the templates draw them, with a title, a description and the data as a table.
+Two views of one measure (conference.models.Measure, or one label and unit): a time
+series per area (line chart) and the areas side by side for one year (bar chart). The
+numbers here are only positions; the templates draw them, with a title, a description
+and the data as a table. Years sit on a true time axis (2018 → 2023 is five times as
+long as 2023 → 2024), and a figure for a year that had not ended is marked as such.
 """
 
 from dataclasses import dataclass, field
@@ -11,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from conference.analysis.exports import site_detail_urls
-from conference.formatting import format_value_with_unit
+from conference.formatting import format_figure, format_value_with_unit
 
 MAX_SERIES = 6
 MAX_BARS = 30
@@ -19,6 +21,8 @@ LINE_WIDTH, LINE_HEIGHT = 640, 320
 LINE_MARGIN = {"left": 110, "right": 24, "top": 16, "bottom": 40}
 BAR_WIDTH, BAR_ROW, BAR_LABEL, BAR_VALUE_ROOM = 640, 28, 170, 110
 TICKS = 4
+MIN_TICK_GAP = 40  # pixels between the centres of two year labels
+UNFINISHED_NOTE = "året hade inte slutat"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +39,18 @@ class ChartFigure:
     municipality_id: int | None
     area: str  # the municipality's name, or the scope's ("Göteborgsregionen")
     source: str  # the title of the event where it was quoted
+    qualifier: str = ""  # KeyFigure.Qualifier: "knappt 39 mnkr"
+    unfinished: bool = False  # the period had not ended when the figure was quoted
+    measure_id: int | None = None
 
 
 @dataclass
 class DataRow:
     area: str
     period: str
-    value_text: str
+    value_text: str  # with its qualifier: "knappt 39 mnkr"
     url: str
+    unfinished: bool = False
 
 
 @dataclass
@@ -50,6 +58,7 @@ class Point:
     x: float
     y: float
     text: str
+    unfinished: bool = False  # drawn hollow, and said in its text
 
 
 @dataclass
@@ -90,6 +99,7 @@ class Chart:
     height: int
     rows: list[DataRow]
     sources: list[str]
+    has_unfinished: bool = False  # a figure of a year that had not ended is shown
     series: list[Series] = field(default_factory=list)
     x_ticks: list[Tick] = field(default_factory=list)
     y_ticks: list[Tick] = field(default_factory=list)
@@ -149,16 +159,46 @@ def data_rows(figures: list[ChartFigure]) -> list[DataRow]:
         DataRow(
             area=figure.area,
             period=figure.period or str(figure.year or ""),
-            value_text=format_value_with_unit(figure.value, figure.unit),
+            value_text=format_figure(figure),
             url=url_for(figure.pk),
+            unfinished=figure.unfinished,
         )
         for figure in figures
     ]
 
 
+def point_text(figure: ChartFigure) -> str:
+    """Return what a point's tooltip says: "Kungsbacka 2024: 154 personer (…)"."""
+    text = f"{figure.area} {figure.year}: {format_figure(figure)}"
+    return f"{text} ({_(UNFINISHED_NOTE)})" if figure.unfinished else text
+
+
+def time_axis(years: list[int], left: float, right: float) -> dict[int, float]:
+    """Return the x of each year on a true time axis: distance grows with time."""
+    first, span = years[0], years[-1] - years[0]
+    return {
+        year: round(left + (year - first) / span * (right - left), 1) for year in years
+    }
+
+
 def area_key(figure) -> tuple:
     """Return what tells areas apart (a ChartFigure's or a KeyFigure's)."""
     return (figure.municipality_id, figure.scope)
+
+
+def year_ticks(years: list[int], x_of: dict[int, float]) -> list[Tick]:
+    """Return a label per year, leaving out those that would overlap a neighbour.
+
+    On a true time axis years can sit close together; the last year is always named.
+    """
+    kept: list[int] = []
+    for year in years:
+        if not kept or x_of[year] - x_of[kept[-1]] >= MIN_TICK_GAP:
+            kept.append(year)
+    if kept[-1] != years[-1]:
+        # The first and last years sit at either end of the axis, far apart.
+        kept[-1] = years[-1]
+    return [Tick(position=x_of[year], text=str(year)) for year in kept]
 
 
 def line_chart(figures: list[ChartFigure], *, label: str, unit: str, focus=None):
@@ -188,8 +228,7 @@ def line_chart(figures: list[ChartFigure], *, label: str, unit: str, focus=None)
     right = LINE_WIDTH - LINE_MARGIN["right"]
     top = LINE_MARGIN["top"]
     bottom = LINE_HEIGHT - LINE_MARGIN["bottom"]
-    step = (right - left) / (len(years) - 1)
-    x_of = {year: round(left + index * step, 1) for index, year in enumerate(years)}
+    x_of = time_axis(years, left, right)
     series = []
     for index, rows in enumerate(ranked):
         rows = sorted(rows, key=lambda figure: figure.year)
@@ -201,8 +240,8 @@ def line_chart(figures: list[ChartFigure], *, label: str, unit: str, focus=None)
                     Point(
                         x=x_of[figure.year],
                         y=scale(figure.value, low, high, bottom, top),
-                        text=f"{figure.area} {figure.year}: "
-                        + format_value_with_unit(figure.value, unit),
+                        text=point_text(figure),
+                        unfinished=figure.unfinished,
                     )
                     for figure in rows
                 ],
@@ -229,8 +268,9 @@ def line_chart(figures: list[ChartFigure], *, label: str, unit: str, focus=None)
         height=LINE_HEIGHT,
         rows=data_rows(rows),
         sources=sources_of(shown),
+        has_unfinished=any(figure.unfinished for figure in shown),
         series=series,
-        x_ticks=[Tick(position=x_of[year], text=str(year)) for year in years],
+        x_ticks=year_ticks(years, x_of),
         y_ticks=y_ticks,
         plot={"left": left, "right": right, "top": top, "bottom": bottom},
     )
@@ -259,7 +299,7 @@ def bar_chart(figures: list[ChartFigure], *, label: str, unit: str, year=None):
                 x=min(zero, end),
                 y=index * BAR_ROW + 4,
                 width=max(round(abs(end - zero), 1), 0.5),
-                text=format_value_with_unit(figure.value, unit),
+                text=format_figure(figure) + (" *" if figure.unfinished else ""),
                 text_x=max(zero, end) + 6,
                 text_y=index * BAR_ROW + BAR_ROW / 2 + 4,
             )
@@ -276,6 +316,7 @@ def bar_chart(figures: list[ChartFigure], *, label: str, unit: str, year=None):
         height=len(rows) * BAR_ROW + 8,
         rows=data_rows(rows),
         sources=sources_of(rows),
+        has_unfinished=any(figure.unfinished for figure in rows),
         bars=bars,
         plot={"zero": zero, "label_x": BAR_LABEL - 8, "value_room": BAR_VALUE_ROOM},
     )

@@ -37,6 +37,8 @@ BYTE_ORDER_MARK = "\ufeff"
 COLUMNS = [
     ("id", "Id"),
     ("label", "Vad som mäts"),
+    ("measure_name", "Mått"),
+    ("measure", "Måttets slug"),
     ("value", "Värde"),
     ("unit", "Enhet"),
     ("qualifier", "Precisering"),
@@ -61,6 +63,8 @@ VALUE_INDEX = [key for key, _heading in COLUMNS].index("value")
 XLSX_WIDTHS = {
     "id": 8,
     "label": 48,
+    "measure_name": 32,
+    "measure": 24,
     "value": 14,
     "unit": 10,
     "qualifier": 12,
@@ -147,6 +151,8 @@ def record_rows(queryset):
         "review_status",
         "flags",
         "session_id",
+        measure_slug=F("measure__slug"),
+        measure_name=F("measure__name"),
         municipality_code=F("municipality__code"),
         municipality_name=F("municipality__name"),
         event_slug=F("event__slug"),
@@ -195,6 +201,8 @@ def key_figure_record(row: dict, *, url_for) -> dict:
         "review_status": row["review_status"],
         "flags": [str(flag) for flag in row["flags"] or []],
         "url": url_for(row["id"]),
+        "measure_name": row["measure_name"],
+        "measure": row["measure_slug"],
     }
 
 

@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from django import forms
 from markupsafe import Markup, escape
 
-from conference.analysis.key_figure_filters import KeyFigureFilterSet
+from conference.analysis.key_figure_filters import KeyFigureFilterSet, measure_choices
 from conference.analysis.selectors import event_choices, facet_counts
 from conference.formatting import format_number
 from conference.models import NATIONAL_CODE
@@ -31,7 +31,7 @@ from conference.municipality_filter import (
 
 Choices = tuple[tuple[str, str], ...]
 # Shown at once; the others wait behind "Fler filter" unless given.
-PRIMARY = ("municipality", "year_from", "year_to", "q", "unit")
+PRIMARY = ("municipality", "measure", "year_from", "year_to", "q", "unit")
 
 
 def with_count(label: str, figures: int) -> str:
@@ -79,6 +79,7 @@ def events_with_figures(content: Content) -> Choices:
 CONTENT_CHOICES: dict[str, Callable[[Content], Choices]] = {
     "municipality": area_choices,
     "event": events_with_figures,
+    "measure": lambda content: measure_choices(),
 }
 # Fixed choices that are offered only with figures, with their counts.
 COUNTED_CHOICES = {"unit": "unit"}

@@ -17,7 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from conference.models import Event, KeyFigure, ReviewStatus
+from conference.content_version import cached_until_content_changes
+from conference.models import Event, KeyFigure, Measure, ReviewStatus
 from conference.municipality_filter import MunicipalityFilter
 from sessions_app.models import Session
 
@@ -148,6 +149,43 @@ def published_events(request=None):
     return Event.objects.public().only("pk", "slug", "title").order_by("-date", "title")
 
 
+def measure_choices() -> tuple[tuple[str, str], ...]:
+    """Return (slug, "name (unit)") of the public measures, by name.
+
+    Kept until the content changes: the explorer's form shows them and the filter
+    validates against them, neither with a query of its own once they are kept.
+    """
+
+    def read():
+        units = {value: str(label) for value, label in KeyFigure.Unit.choices}
+        rows = Measure.objects.public().values_list("slug", "name", "unit")
+        return tuple(
+            (slug, f"{name} ({units.get(unit, unit)})") for slug, name, unit in rows
+        )
+
+    return cached_until_content_changes("analysis:measure-choices", read)
+
+
+class ChoicesReadOnceField(django_filters.fields.MultipleChoiceField):
+    """A multiple choice whose (callable) choices are read once per validation,
+    not once per value given."""
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+        valid = {str(choice) for choice, _label in self.choices}
+        for item in value:
+            if str(item) not in valid:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+
+
+class ChoicesReadOnceFilter(django_filters.MultipleChoiceFilter):
+    field_class = ChoicesReadOnceField
+
+
 def published_sessions(request=None):
     return Session.objects.public()
 
@@ -163,6 +201,17 @@ class KeyFigureFilterForm(forms.Form):
 
 
 class KeyFigureFilterSet(django_filters.FilterSet):
+    measure = ChoicesReadOnceFilter(
+        field_name="measure__slug",
+        choices=measure_choices,
+        error_messages={"invalid_choice": _("Okänt mått: %(value)s.")},
+        distinct=False,
+        widget=FastSelectMultiple(attrs={"size": 8}),
+        label=_("Mått"),
+        help_text=_(
+            "Ett eller flera; ett mått ger diagram. I API:t anges måttets slug."
+        ),
+    )
     # A figure has one area, so no DISTINCT (which is slow over 100 000 rows).
     municipality = AreaFilter(
         field_name="municipality__code",

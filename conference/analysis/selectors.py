@@ -6,7 +6,8 @@ from django.db.models.functions import Cast
 from conference.analysis.charts import ChartFigure
 from conference.analysis.key_figure_filters import published_events
 from conference.content_version import cached_until_content_changes
-from conference.models import KeyFigure
+from conference.models import NATIONAL_CODE, KeyFigure, period_unfinished
+from conference.municipality_filter import municipality_index
 
 # Rows read for a comparison chart: more would not fit a readable chart anyway.
 COMPARISON_LIMIT = 400
@@ -36,6 +37,10 @@ CHART_COLUMNS = (
     "municipality_id",
     "municipality__name",
     "event__title",
+    "qualifier",
+    "flags",
+    "measure_id",
+    "measure__name",
 )
 
 
@@ -109,12 +114,16 @@ def key_figure_detail(pk: int) -> KeyFigure | None:
 
 
 def chart_figures(queryset: QuerySet) -> list[ChartFigure]:
-    """Return the figures of a queryset, in its order, as what a chart draws."""
+    """Return the figures of a queryset, in its order, as what a chart draws.
+
+    A figure with a measure is labelled by the measure's name: its series is the
+    measure's, whatever words each quote used.
+    """
     scope_names = {value: str(label) for value, label in KeyFigure.Scope.choices}
     return [
         ChartFigure(
             pk=pk,
-            label=label,
+            label=measure_name or label,
             value=value,
             unit=unit,
             period=period,
@@ -123,6 +132,9 @@ def chart_figures(queryset: QuerySet) -> list[ChartFigure]:
             municipality_id=municipality_id,
             area=area or scope_names[scope],
             source=source,
+            qualifier=qualifier,
+            unfinished=period_unfinished(flags),
+            measure_id=measure_id,
         )
         for (
             pk,
@@ -135,12 +147,17 @@ def chart_figures(queryset: QuerySet) -> list[ChartFigure]:
             municipality_id,
             area,
             source,
+            qualifier,
+            flags,
+            measure_id,
+            measure_name,
         ) in queryset.values_list(*CHART_COLUMNS)
     ]
 
 
 def comparable_figures(figure: KeyFigure) -> list[ChartFigure]:
-    """Return published figures that measure the same thing (same label and unit).
+    """Return published figures that measure the same thing: the same measure, or
+    without one the same label and unit.
 
     Kolada-style: the figure's own area, Riket and GR as a whole over the years, and
     GR's member municipalities in the figure's year. Newest event first, so that when
@@ -154,7 +171,7 @@ def comparable_figures(figure: KeyFigure) -> list[ChartFigure]:
     neighbours = Q(year=figure.year, municipality__gr_member=True)
     return chart_figures(
         KeyFigure.objects.public()
-        .filter(label=figure.label, unit=figure.unit)
+        .filter(same_measure(figure))
         .filter(
             same_area
             | Q(scope=KeyFigure.Scope.COUNTRY)
@@ -165,6 +182,13 @@ def comparable_figures(figure: KeyFigure) -> list[ChartFigure]:
     )
 
 
+def same_measure(figure) -> Q:
+    """Return the condition of figures of the same measure as ``figure``."""
+    if figure.measure_id is not None:
+        return Q(measure=figure.measure_id, unit=figure.unit)
+    return Q(label=figure.label, unit=figure.unit, measure__isnull=True)
+
+
 def chart_query(filtered: QuerySet) -> QuerySet:
     """Return the query of figures_for_charts(): the newest filtered figures."""
     newest = filtered.values_list(*CHART_COLUMNS).order_by("-event__date", "-pk")
@@ -172,13 +196,64 @@ def chart_query(filtered: QuerySet) -> QuerySet:
 
 
 def figures_for_charts(query: QuerySet) -> list[ChartFigure]:
-    """Return the figures of chart_query() in one unit (the first one found) for charts.
+    """Return the figures of chart_query() of one measure (the newest quote's) for charts.
 
-    A chart compares like with like: if one label was quoted in several units, only
-    the figures in the unit of the newest quote are drawn.
+    A chart compares like with like: only the figures of the newest quote's measure
+    (or, without one, its label) in its unit are drawn.
     """
     rows = chart_figures(query)
     if not rows:
         return []
-    label, unit = rows[0].label, rows[0].unit
-    return [row for row in rows if row.unit == unit and row.label == label]
+    first = rows[0]
+    return [row for row in rows if same_series(row, first)]
+
+
+def same_series(row: ChartFigure, first: ChartFigure) -> bool:
+    if row.unit != first.unit or row.measure_id != first.measure_id:
+        return False
+    return first.measure_id is not None or row.label == first.label
+
+
+# Figures read for the comparison table: more than its rows can show, allowing for a
+# figure quoted at several events (the table keeps the newest).
+COMPARISON_ROW_LIMIT = 10_000
+COMPARISON_COLUMNS = (
+    "id",
+    "measure_id",
+    "measure__name",
+    "measure__slug",
+    "municipality_id",
+    "municipality__name",
+    "municipality__code",
+    "scope",
+    "year",
+    "value",
+    "unit",
+    "qualifier",
+    "flags",
+)
+
+
+def comparison_rows(measure_slugs, municipality_ids=None) -> list:
+    """Return the public figures of measures as named tuples of COMPARISON_COLUMNS,
+    newest event first, in one query.
+
+    In the given areas; by default, as Kolada starts, GR's members, GR as a whole and
+    Riket. Areas go in as ids (the municipality filter's index has them), so that
+    PostgreSQL reads the figures through the (measure, municipality, year) index.
+    """
+    queryset = KeyFigure.objects.public().filter(measure__slug__in=measure_slugs)
+    if municipality_ids is not None:
+        queryset = queryset.filter(municipality__in=municipality_ids)
+    else:
+        index = municipality_index()
+        codes = index.member_codes | {NATIONAL_CODE}
+        queryset = queryset.filter(
+            Q(municipality__in=[index.ids[code] for code in codes if code in index.ids])
+            | Q(scope=KeyFigure.Scope.REGION, municipality__isnull=True)
+        )
+    return list(
+        queryset.order_by("-event__date", "-pk").values_list(
+            *COMPARISON_COLUMNS, named=True
+        )[:COMPARISON_ROW_LIMIT]
+    )

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponseBadRequest
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,9 +13,20 @@ from django.views.decorators.http import require_safe
 
 from conference.analysis import selectors
 from conference.analysis.charts import comparison_charts
+from conference.analysis.comparison import PARAMETERS as COMPARISON_PARAMETERS
+from conference.analysis.comparison import (
+    ComparisonForm,
+    ComparisonTable,
+    comparison_table,
+    csv_text,
+    xlsx_file,
+)
+from conference.analysis.comparison import file_name as comparison_file_name
 from conference.analysis.counts import CountCachingPaginator, ListAnswers, filter_key
 from conference.analysis.exports import (
+    EXCEL_CSV,
     FORMATS,
+    SCRIPT_CSV,
     export_name,
     export_response,
     site_detail_urls,
@@ -28,6 +39,7 @@ from conference.analysis.key_figure_filters import (
 from conference.formatting import format_figure
 from conference.http import query_without
 from conference.models import NATIONAL_CODE, KeyFigure
+from conference.municipality_filter import municipality_choices
 from conference.page_cache import page_parameters
 from conference.templating import url
 
@@ -162,7 +174,12 @@ def key_figure_list(request):
     answers = ListAnswers(queryset, key=key)
     paginator = CountCachingPaginator(queryset, PAGE_SIZE, answers=answers)
     page = paginator.get_page(request.GET.get("page"))
-    charts_html = explorer_charts(queryset, answers) if cleaned.get("label") else ""
+    one_measure = len(cleaned.get("measure") or []) == 1
+    charts_html = (
+        explorer_charts(queryset, answers)
+        if cleaned.get("label") or one_measure
+        else ""
+    )
     page_query = query_without(request, "page")
     context = {
         "form": filter_form(request.GET, filterset.errors),
@@ -211,3 +228,86 @@ def key_figure_export(request, export_format):
     base_url = request.build_absolute_uri("/").rstrip("/")
     name = export_name(request.GET, filterset.form.cleaned_data)
     return export_response(export_format, filterset.qs, base_url=base_url, name=name)
+
+
+COMPARISON_FORMATS = {
+    "excel-csv": "CSV för Excel",
+    "csv": "CSV (för skript)",
+    "xlsx": "Excel (XLSX)",
+}
+
+
+def compared(data) -> tuple[ComparisonForm, ComparisonTable | None]:
+    """Return the comparison form of a query string and its table (None if invalid
+    or not asked for)."""
+    form = ComparisonForm(data or None)
+    if not form.is_valid():
+        return form, None
+    areas = form.cleaned_data["municipality"]
+    rows = selectors.comparison_rows(
+        form.cleaned_data["measure"], areas.ids if areas else None
+    )
+    table = comparison_table(
+        rows,
+        change_from=form.cleaned_data["change_from"],
+        change_to=form.cleaned_data["change_to"],
+        complete=len(rows) < selectors.COMPARISON_ROW_LIMIT,
+    )
+    return form, table
+
+
+@page_parameters(*COMPARISON_PARAMETERS)
+@require_safe
+def comparison(request):
+    form, table = compared(request.GET)
+    query = request.GET.urlencode()
+    context = {
+        "form": form,
+        "table": table,
+        "measure_choices": form.measure_choices,
+        "area_choices": [
+            (str(value), str(label)) for value, label in municipality_choices()
+        ],
+        "chosen": {name: request.GET.getlist(name) for name in COMPARISON_PARAMETERS},
+        "exports": [
+            {
+                "label": label,
+                "url": url("analysis:comparison_export", export_format) + f"?{query}",
+            }
+            for export_format, label in COMPARISON_FORMATS.items()
+        ],
+    }
+    return render(request, "analysis/comparison.html", context)
+
+
+@require_safe
+def comparison_export(request, export_format):
+    if export_format not in COMPARISON_FORMATS:
+        raise Http404
+    form, table = compared(request.GET)
+    if table is None:
+        lines = [
+            f"{name}: {' '.join(str(message) for message in messages)}"
+            for name, messages in form.errors.items()
+        ] or ["measure: Välj minst ett mått."]
+        return HttpResponseBadRequest(
+            "Ogiltig parameter.\n" + "\n".join(lines) + "\n",
+            content_type="text/plain; charset=utf-8",
+        )
+    if export_format == "xlsx":
+        return FileResponse(
+            xlsx_file(table),
+            as_attachment=True,
+            filename=comparison_file_name("xlsx"),
+            content_type=(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            ),
+        )
+    flavour = EXCEL_CSV if export_format == "excel-csv" else SCRIPT_CSV
+    response = HttpResponse(
+        csv_text(table, flavour).encode("utf-8"),
+        content_type="text/csv; charset=utf-8",
+    )
+    name = comparison_file_name("csv")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

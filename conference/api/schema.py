@@ -23,6 +23,10 @@ RESOURCES = {
         "Sveriges 290 kommuner och hela riket (Riket, 0000).",
         "En kommun, eller Riket (0000).",
     ),
+    "measures": (
+        "Mått: nyckeltal som mäter samma sak, med namn, enhet, definition och källa.",
+        "Ett mått.",
+    ),
     "key_figures": (
         "Nyckeltal som nämndes på publicerade evenemang, med utforskarens filter "
         "(samma parametrar som /nyckeltal/).",
@@ -47,6 +51,7 @@ PARAMETERS = {
     "slug": "Namnet i adressen.",
     "id": "Id.",
     "code": "Fyrsiffrig kommunkod, 0000 för Riket.",
+    "measure": "Måttets slug; kan upprepas.",
 }
 ORDERING_COLUMNS = {
     "label": "vad som mäts",
@@ -93,6 +98,10 @@ FIELDS = {
     "source_text": "Meningen där siffran nämndes.",
     "review_status": "Granskning (kod).",
     "flags": "Inläsningens flaggor för granskning.",
+    "measure": "Måttets slug.",
+    "measure_name": "Måttets namn.",
+    "definition": "Vad måttet mäter och hur.",
+    "source": "Källa.",
 }
 
 

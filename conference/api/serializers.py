@@ -1,10 +1,13 @@
 """Read-only representations of the API. No phone numbers or e-mail addresses, ever."""
 
+from urllib.parse import urlencode
+
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from conference.analysis.exports import DetailUrls, key_figure_record
-from conference.models import Event, KeyFigure, Municipality
+from conference.models import Event, KeyFigure, Measure, Municipality
 from sessions_app.models import Session
 from speakers_app.models import Person
 
@@ -79,6 +82,21 @@ class SessionSerializer(PublicPageMixin, serializers.ModelSerializer):
         ]
 
 
+class MeasureSerializer(serializers.ModelSerializer):
+    key_figures = serializers.SerializerMethodField(
+        help_text="Adressen till måttets nyckeltal i API:t (?measure=…)."
+    )
+
+    class Meta:
+        model = Measure
+        fields = ["slug", "name", "unit", "definition", "source", "key_figures"]
+
+    @extend_schema_field(serializers.URLField)
+    def get_key_figures(self, obj) -> str:
+        path = reverse("api:key-figure-list") + "?" + urlencode({"measure": obj.slug})
+        return self.context["request"].build_absolute_uri(path)
+
+
 class PersonSerializer(PublicPageMixin, serializers.ModelSerializer):
     municipality = serializers.SlugRelatedField(
         slug_field="code", read_only=True, allow_null=True
@@ -123,6 +141,14 @@ class KeyFigureSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text="Kommunkod (fyra siffror), 0000 för Riket, null för GR som helhet.",
     )
+    measure = serializers.CharField(
+        allow_null=True,
+        read_only=True,
+        help_text="Måttets slug (filtret measure): siffror som mäter samma sak.",
+    )
+    measure_name = serializers.CharField(
+        allow_null=True, read_only=True, help_text="Måttets namn."
+    )
     area = serializers.CharField(read_only=True)
     event = serializers.CharField(read_only=True, help_text="Evenemangets slug.")
     event_title = serializers.CharField(read_only=True)
@@ -161,6 +187,8 @@ class KeyFigureSerializer(serializers.ModelSerializer):
             "review_status",
             "flags",
             "url",
+            "measure_name",
+            "measure",
         ]
 
     def to_representation(self, instance):

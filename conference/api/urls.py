@@ -12,6 +12,7 @@ router.register("sessions", views.SessionViewSet, basename="session")
 router.register("people", views.PersonViewSet, basename="person")
 router.register("municipalities", views.MunicipalityViewSet, basename="municipality")
 router.register("key-figures", views.KeyFigureViewSet, basename="key-figure")
+router.register("measures", views.MeasureViewSet, basename="measure")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -17,7 +17,7 @@ from conference.analysis import selectors as analysis_selectors
 from conference.analysis.counts import CountCachingPaginator, ListAnswers, filter_key
 from conference.analysis.exports import record_rows
 from conference.api import query_filters, serializers
-from conference.models import Event, Municipality
+from conference.models import Event, Measure, Municipality
 from sessions_app.models import Session
 from speakers_app.models import Person
 
@@ -122,6 +122,17 @@ class MunicipalityViewSet(ReadOnlyViewSet):
 
     def get_queryset(self):
         return Municipality.objects.order_by("code")
+
+
+class MeasureViewSet(ReadOnlyViewSet):
+    """What key figures measure: figures of one measure form a series (?measure=)."""
+
+    serializer_class = serializers.MeasureSerializer
+    lookup_field = "slug"
+    lookup_value_regex = SLUG_PATTERN
+
+    def get_queryset(self):
+        return Measure.objects.public().order_by("name", "pk")
 
 
 class KeyFigureViewSet(ReadOnlyViewSet):

@@ -20,6 +20,7 @@ FIGURE_FIELDS = {
     "period": "period",
     "scope": "scope",
     "municipality": "municipality__code",
+    "measure": "measure__slug",
     "qualifier": "qualifier",
     "session": "session__slug",
     "source_text": "source_text",

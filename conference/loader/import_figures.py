@@ -2,7 +2,8 @@
 
 import re
 
-from conference.models import Event, KeyFigure
+from conference.measures import MeasureFinder
+from conference.models import Event, KeyFigure, Measure, Municipality
 
 from .import_staff_edits import sync
 from .import_state import Load, natural_key, review_status
@@ -11,8 +12,13 @@ DIGITS = re.compile(r"\d[\d\s\u00a0,.]*")
 
 
 def write_figures(load: Load, event: Event) -> None:
-    """Create or update the document's key figures; remove those it no longer has."""
+    """Create or update the document's key figures; remove those it no longer has.
+
+    A figure's measure is found by its label and unit; like any field, one staff set
+    by hand (or by merging measures) is kept.
+    """
     existing = {figure.natural_key: figure for figure in event.key_figures.all()}
+    measures = MeasureFinder(Measure, Municipality)
     seen: dict[str, int] = {}
     keys: set[str] = set()
     for order, parsed in enumerate(load.parsed.figures):
@@ -33,6 +39,7 @@ def write_figures(load: Load, event: Event) -> None:
             "year": int(parsed.period) if parsed.period.isdigit() else None,
             "scope": parsed.scope,
             "municipality_id": load.municipalities.get(parsed.municipality),
+            "measure_id": measures.measure_id(parsed.label[:255], parsed.unit),
             "qualifier": parsed.qualifier,
             "source_text": parsed.source_text,
             "order": order,

@@ -83,3 +83,56 @@ def test_time_series_leaves_out_areas_with_one_year_except_the_focus():
     ]
     line = charts_of(rows, focus=focus)[0]
     assert [series.name for series in line.series] == ["Kungsbacka", "Riket"]
+
+
+def test_years_sit_on_a_true_time_axis():
+    rows = [
+        figure("1384", year, value)
+        for year, value in [(2018, 74), (2023, 115), (2024, 154)]
+    ]
+    (line,) = charts_of(rows)
+    x = [point.x for point in line.series[0].points]
+    # 2018 → 2023 is five years, 2023 → 2024 one: five times as long on the axis.
+    assert round((x[1] - x[0]) / (x[2] - x[1]), 1) == 5.0
+    assert [tick.text for tick in line.x_ticks] == ["2018", "2023", "2024"]
+
+
+def test_year_labels_that_would_overlap_are_left_out_but_the_last_stays():
+    rows = [figure("1384", year, 10) for year in (2000, 2001, 2012, 2023, 2024)]
+    (line,) = charts_of(rows)
+    assert [tick.text for tick in line.x_ticks] == ["2000", "2012", "2024"]
+
+
+def test_an_unfinished_year_is_marked_in_points_and_the_data_table():
+    rows = [
+        figure("1384", 2023, 115),
+        figure(
+            "1384",
+            2024,
+            154,
+            flags=["future_period: Perioden 2024 hade inte tagit slut vid evenemanget"],
+        ),
+    ]
+    (line,) = charts_of(rows)
+    assert [point.unfinished for point in line.series[0].points] == [False, True]
+    assert line.series[0].points[1].text == (
+        "Kungsbacka 2024: 154\u00a0% (året hade inte slutat)"
+    )
+    assert [(row.period, row.unfinished) for row in line.rows] == [
+        ("2023", False),
+        ("2024", True),
+    ]
+    assert line.has_unfinished
+
+
+def test_data_table_and_bars_show_qualifiers():
+    rows = [
+        figure("1480", 2021, 39, qualifier=KeyFigure.Qualifier.JUST_UNDER),
+        figure("1384", 2021, 28, qualifier=KeyFigure.Qualifier.JUST_OVER),
+    ]
+    (bars,) = charts_of(rows)
+    assert [row.value_text for row in bars.rows] == [
+        "knappt 39\u00a0%",
+        "drygt 28\u00a0%",
+    ]
+    assert [bar.text for bar in bars.bars] == ["knappt 39\u00a0%", "drygt 28\u00a0%"]

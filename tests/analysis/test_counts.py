@@ -15,6 +15,7 @@ from tests.analysis.conftest import area
 from tests.factories.conference import (
     EventFactory,
     KeyFigureFactory,
+    MeasureFactory,
     MunicipalityFactory,
 )
 
@@ -222,3 +223,18 @@ def test_filter_key_holds_the_parts_of_a_range():
     assert key(ValueRangeFilterSet, "value_max=9&value_min=1&page=3") == (
         "value_max=9&value_min=1"
     )
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_explorer_with_a_measure_reads_its_choices_once(
+    client, query_cache, django_assert_num_queries, count
+):
+    measure = MeasureFactory()
+    for year in range(2000, 2000 + count):
+        KeyFigureFactory(measure=measure, municipality=area("1480"), year=year)
+    # Municipalities, events, measures, the form's counts, count, rows and the charts'
+    # figures (a second request reads the first four from the cache).
+    with django_assert_num_queries(7):
+        response = client.get("/nyckeltal/", {"measure": measure.slug})
+    assert len(response.context["rows"]) == count
+    assert "svg" in response.text

@@ -1,10 +1,11 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from conference.models import Event, KeyFigure
+from conference.demo_data import delete_generated
+from conference.models import Event, KeyFigure, Measure
 from sessions_app.models import Session
 from speakers_app.models import Person
-from tests.factories.conference import EventFactory
+from tests.factories.conference import EventFactory, MeasureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +89,16 @@ def test_generate_demo_data_invalidates_cached_pages_and_counts(
     with django_capture_on_commit_callbacks(execute=True):
         call_command("generate_demo_data", **SMALL)
     assert content_version() != before
+
+
+def test_generate_demo_data_gives_each_label_a_marked_measure_and_removes_it():
+    MeasureFactory(name="Riktigt mått", slug="riktigt")
+    call_command("generate_demo_data", **SMALL)
+
+    generated = Measure.objects.filter(slug__startswith="genererad-")
+    assert not KeyFigure.objects.filter(measure__isnull=True).exists()
+    assert generated.count() == KeyFigure.objects.values("label").distinct().count()
+
+    delete_generated()
+
+    assert list(Measure.objects.values_list("slug", flat=True)) == ["riktigt"]

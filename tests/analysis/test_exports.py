@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from conference.analysis.exports import runs_as_formula
 from conference.models import KeyFigure
 from tests.analysis.conftest import area
-from tests.factories.conference import KeyFigureFactory
+from tests.factories.conference import KeyFigureFactory, MeasureFactory
 from tests.factories.speakers import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,9 +34,22 @@ def test_excel_csv_starts_with_bom_and_uses_semicolon_and_decimal_comma(client):
     data = body(client.get("/nyckeltal/export/excel-csv/"))
     header, row = data.split(b"\r\n")[:2]
     assert data[:3] == b"\xef\xbb\xbf"
-    assert header.startswith(b"\xef\xbb\xbfId;Vad som m\xc3\xa4ts;V\xc3\xa4rde;Enhet;")
+    headings = header.decode("utf-8-sig").split(";")
+    assert headings[:6] == [
+        "Id",
+        "Vad som mäts",
+        "Mått",
+        "Måttets slug",
+        "Värde",
+        "Enhet",
+    ]
     cells = row.decode("utf-8").split(";")
-    assert cells[1:5] == ["Väntetid för unga i Mölndal", "1,4", "dagar", "exakt"]
+    assert [cells[1], *cells[4:7]] == [
+        "Väntetid för unga i Mölndal",
+        "1,4",
+        "dagar",
+        "exakt",
+    ]
 
 
 def test_script_csv_has_no_bom_and_uses_comma_and_decimal_point(client):
@@ -205,3 +218,15 @@ def test_csv_leaves_ordinary_text_alone(client):
 )
 def test_runs_as_formula_sees_through_spaces_and_full_width_signs(text, formula):
     assert runs_as_formula(text) is formula
+
+
+def test_exports_name_each_figures_measure(client):
+    measure = MeasureFactory(name="Personer i arbete", slug="personer-i-arbete")
+    KeyFigureFactory(measure=measure, municipality=area("1384"))
+
+    rows = csv_rows(body(client.get("/nyckeltal/export/excel-csv/")), ";")
+
+    assert (rows[0]["Mått"], rows[0]["Måttets slug"]) == (
+        "Personer i arbete",
+        "personer-i-arbete",
+    )

@@ -4,7 +4,7 @@ from bs4 import BeautifulSoup
 from conference.analysis.key_figure_filters import KeyFigureFilterSet
 from conference.models import KeyFigure
 from tests.analysis.conftest import area
-from tests.factories.conference import EventFactory, KeyFigureFactory
+from tests.factories.conference import EventFactory, KeyFigureFactory, MeasureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,9 +125,10 @@ def test_explorer_draws_charts_for_one_measure(client):
 @pytest.mark.parametrize("count", [1, 30])
 def test_explorer_query_count_does_not_grow(client, django_assert_num_queries, count):
     KeyFigureFactory.create_batch(count, municipality=area("1480"))
-    # Count, rows, events, municipalities and the form's counts per area, event and
-    # unit (one query): with the query cache on (Redis) the last three come from it.
-    with django_assert_num_queries(5):
+    # Count, rows, events, measures, municipalities and the form's counts per area,
+    # event and unit (one query): with the query cache on (Redis) the last four come
+    # from it.
+    with django_assert_num_queries(6):
         response = client.get("/nyckeltal/", {"ordering": "-year"})
     assert len(rows(response)) == count
 
@@ -137,9 +138,9 @@ def test_explorer_filtered_query_count_does_not_grow(
     client, django_assert_num_queries, count
 ):
     KeyFigureFactory.create_batch(count, municipality=area("1480"))
-    # Count, rows, events, the municipalities twice (the filter, the form) and the
-    # form's counts: with the query cache on (Redis) the last four come from it.
-    with django_assert_num_queries(6):
+    # Count, rows, events, measures, the municipalities twice (the filter, the form)
+    # and the form's counts: with the query cache on (Redis) the last five come from it.
+    with django_assert_num_queries(7):
         response = client.get("/nyckeltal/", {"municipality": "gr"})
     assert len(rows(response)) == count
 
@@ -285,7 +286,7 @@ def test_explorer_form_has_a_control_for_every_filter(client, figures):
         if control["name"] not in names:
             names.append(control["name"])
     visible = [name for name in KeyFigureFilterSet.base_filters if name != "session"]
-    first = ["municipality", "year_from", "year_to", "unit", "q"]
+    first = ["measure", "municipality", "year_from", "year_to", "unit", "q"]
     assert names == first + [name for name in visible if name not in first]
     more = soup.select_one("details.more-filters")
     assert [control["name"] for control in more.select("[name]")][:1] == ["scope"]
@@ -305,9 +306,9 @@ def test_explorer_with_charts_query_count_does_not_grow(
 ):
     for year in range(2000, 2000 + count):
         KeyFigureFactory(label="Andel", municipality=area("1480"), year=year)
-    # Municipalities, events to choose from, the form's counts, count, rows and the
-    # charts' figures.
-    with django_assert_num_queries(6):
+    # Municipalities, events and measures to choose from, the form's counts, count,
+    # rows and the charts' figures.
+    with django_assert_num_queries(7):
         response = client.get("/nyckeltal/", {"label": "Andel"})
     assert len(rows(response)) == count
 
@@ -359,3 +360,87 @@ def test_explorer_opens_more_filters_when_one_of_them_is_given(client, figures):
     response = client.get("/nyckeltal/", {"review_status": "reviewed"})
     soup = BeautifulSoup(response.text, "html.parser")
     assert soup.select_one("details.more-filters").get("open") == ""
+
+
+def test_explorer_draws_one_measure_chosen_from_the_list_across_wordings(client):
+    measure = MeasureFactory(name="Andel sjukskrivna", unit=KeyFigure.Unit.PERCENT)
+    for label, year, value in [
+        ("Andel sjukskrivna", 2021, 12),
+        ("Sjukskrivna", 2023, 14),
+    ]:
+        KeyFigureFactory(
+            measure=measure,
+            label=label,
+            unit=KeyFigure.Unit.PERCENT,
+            municipality=area("0000"),
+            scope=KeyFigure.Scope.COUNTRY,
+            year=year,
+            value=value,
+        )
+    KeyFigureFactory(label="Något annat", municipality=area("0000"), scope="country")
+
+    page = BeautifulSoup(client.get("/nyckeltal/").text, "html.parser")
+    response = client.get("/nyckeltal/", {"measure": measure.slug})
+
+    options = [o.get_text() for o in page.select("select[name=measure] option")]
+    assert options == ["Andel sjukskrivna (procent)"]
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert [svg.title.get_text() for svg in soup.find_all("svg")] == [
+        "Andel sjukskrivna över tid"
+    ]
+    assert len(rows(response)) == 2
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_explorer_with_a_measure_query_count_does_not_grow(
+    client, django_assert_num_queries, count
+):
+    measure = MeasureFactory()
+    for year in range(2000, 2000 + count):
+        KeyFigureFactory(measure=measure, municipality=area("1480"), year=year)
+    # Count, rows, charts, and the choices: municipalities, events, the form's counts
+    # and measures twice (the filter, the form). With the query cache on, once
+    # (test_counts.py).
+    with django_assert_num_queries(8):
+        response = client.get("/nyckeltal/", {"measure": measure.slug})
+    assert len(rows(response)) == count
+
+
+def test_explorer_names_an_unknown_measure(client):
+    response = client.get("/nyckeltal/", {"measure": "finns-inte"})
+
+    soup = BeautifulSoup(response.text, "html.parser")
+    assert soup.select_one(".error-summary li").get_text() == (
+        "Mått: Okänt mått: finns-inte."
+    )
+
+
+def test_detail_compares_with_every_wording_of_its_measure(client):
+    measure = MeasureFactory(name="Personer i arbete")
+    KeyFigureFactory(
+        measure=measure,
+        label="Personer i arbete",
+        municipality=area("1384"),
+        year=2018,
+        period="2018",
+    )
+    later = KeyFigureFactory(
+        measure=measure,
+        label="Kom ut i arbete",
+        municipality=area("1384"),
+        year=2023,
+        period="2023",
+    )
+    KeyFigureFactory(label="Personer i arbete", municipality=area("1384"), year=2020)
+
+    response = client.get(later.get_absolute_url())
+
+    soup = BeautifulSoup(response.text, "html.parser")
+    line = soup.find("table", class_="chart-data")
+    assert [
+        [cell.get_text(strip=True) for cell in row.find_all(["th", "td"])]
+        for row in line.tbody.find_all("tr")
+    ] == [
+        ["Kungsbacka", "2018", "1\u00a0234\u00a0personer"],
+        ["Kungsbacka", "2023", "1\u00a0234\u00a0personer"],
+    ]

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from conference.models import Municipality
 from sessions_app.models import SessionSpeaker
-from tests.factories.conference import EventFactory, KeyFigureFactory
+from tests.factories.conference import EventFactory, KeyFigureFactory, MeasureFactory
 from tests.factories.sessions import SessionFactory, SessionSpeakerFactory
 from tests.factories.speakers import PersonFactory
 
@@ -213,3 +213,59 @@ def test_the_schema_says_what_the_paging_parameters_accept(client):
     assert parameters["page"]["schema"]["minimum"] == 1
     assert set(operation["responses"]) == {"200", "400", "404", "414"}
     assert client.get("/api/v1/key-figures/?page_size=0").status_code == 400
+
+
+def test_key_figures_by_measure_carry_its_slug_and_name(client):
+    measure = MeasureFactory(name="Personer i arbete", slug="personer-i-arbete")
+    KeyFigureFactory(label="Personer i arbete", measure=measure, year=2018)
+    KeyFigureFactory(label="Som kom ut i arbete", measure=measure, year=2024)
+    KeyFigureFactory(label="Något annat")
+
+    response = client.get("/api/v1/key-figures/", {"measure": "personer-i-arbete"})
+
+    assert [
+        (row["label"], row["measure"], row["measure_name"])
+        for row in response.json()["results"]
+    ] == [
+        ("Personer i arbete", "personer-i-arbete", "Personer i arbete"),
+        ("Som kom ut i arbete", "personer-i-arbete", "Personer i arbete"),
+    ]
+
+
+def test_key_figures_unknown_measure_is_400_naming_it(client):
+    response = client.get("/api/v1/key-figures/", {"measure": "finns-inte"})
+
+    assert response.status_code == 400
+    assert response.json() == {"measure": ["Okänt mått: finns-inte."]}
+
+
+def test_measures_lists_the_public_ones_with_a_link_to_their_figures(client):
+    shown = MeasureFactory(name="Personer i arbete", slug="personer-i-arbete")
+    KeyFigureFactory(measure=shown)
+    draft = MeasureFactory(name="Utkast", slug="utkast")
+    KeyFigureFactory(measure=draft, event=EventFactory(is_published=False))
+
+    response = client.get("/api/v1/measures/")
+
+    assert response.json()["results"] == [
+        {
+            "slug": "personer-i-arbete",
+            "name": "Personer i arbete",
+            "unit": "persons",
+            "definition": "",
+            "source": "",
+            "key_figures": "http://testserver/api/v1/key-figures/?measure=personer-i-arbete",
+        }
+    ]
+    assert client.get("/api/v1/measures/utkast/").status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_measure_list_query_count_does_not_grow(
+    client, django_assert_num_queries, count
+):
+    for _ in range(count):
+        KeyFigureFactory(measure=MeasureFactory())
+    with django_assert_num_queries(2):
+        response = client.get("/api/v1/measures/")
+    assert response.json()["count"] == count

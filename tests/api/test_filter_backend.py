@@ -92,6 +92,6 @@ def test_browsable_api_shows_every_filter_of_a_filtered_list(client):
     html = response.content.decode()
     # All but session, a hidden input that renders nothing without a value.
     names = set(views.KeyFigureViewSet.filterset_class.base_filters) - {"session"}
-    assert len(names) == 11
+    assert len(names) == 12
     for name in names:
         assert f'name="{name}"' in html

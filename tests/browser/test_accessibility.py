@@ -75,6 +75,7 @@ def page_urls(site) -> dict[str, str]:
         "search_suggestion": "/sok/?q=kompetensfrsorjning",
         "key_figure": site.figures[0].get_absolute_url(),
         "statement": "/tillganglighet/",
+        "comparison form": "/nyckeltal/jamfor/",
         "not_found": "/finns-inte/",
     }
 
@@ -133,6 +134,12 @@ def test_seed_document_pages_have_no_wcag_violations(
         for person in Person.objects.public().filter(
             session_roles__session__in=sessions
         )[:3]
+    ]
+    # A measure's charts (an unfinished year among them) and the comparison table.
+    urls += [
+        "/nyckeltal/?measure=personer-i-arbete",
+        "/nyckeltal/jamfor/?measure=personer-i-arbete"
+        "&measure=kronor-i-forsorjningsstod&municipality=gr&municipality=riket",
     ]
     found = {}
     for url in urls:

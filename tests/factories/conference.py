@@ -1,9 +1,10 @@
 import datetime
 
 import factory
+from django.utils.text import slugify
 from factory.django import DjangoModelFactory
 
-from conference.models import Event, EventPerson, KeyFigure, Municipality
+from conference.models import Event, EventPerson, KeyFigure, Measure, Municipality
 
 
 class MunicipalityFactory(DjangoModelFactory):
@@ -39,6 +40,16 @@ class EventPersonFactory(DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     person = factory.SubFactory("tests.factories.speakers.PersonFactory")
     role = EventPerson.Role.MODERATOR
+
+
+class MeasureFactory(DjangoModelFactory):
+    class Meta:
+        model = Measure
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Antal deltagare {n}")
+    slug = factory.LazyAttribute(lambda measure: slugify(measure.name))
+    unit = KeyFigure.Unit.PERSONS
 
 
 class KeyFigureFactory(DjangoModelFactory):

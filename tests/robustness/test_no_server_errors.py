@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conference.models import Municipality
-from tests.factories.conference import EventFactory, KeyFigureFactory
+from tests.factories.conference import EventFactory, KeyFigureFactory, MeasureFactory
 from tests.factories.sessions import (
     ContentBlockFactory,
     QuoteFactory,
@@ -41,6 +41,9 @@ EXTRA_PARAMS = [
     "sort",
     "next",
     "kommun",
+    # The comparison table's own form (conference/analysis/comparison.py).
+    "change_from",
+    "change_to",
 ]
 HOSTILE_VALUES = [
     "\x00",
@@ -136,7 +139,12 @@ def site():
     SessionSpeakerFactory(session=session, person=person)
     ContentBlockFactory(session=session)
     QuoteFactory(event=event, session=session, person=person)
-    figure = KeyFigureFactory(event=event, session=session, municipality=municipality)
+    figure = KeyFigureFactory(
+        event=event,
+        session=session,
+        municipality=municipality,
+        measure=MeasureFactory(slug="antal"),
+    )
     return {
         "conference:event_detail": {"slug": event.slug},
         "conference:event_calendar": {"slug": event.slug},
@@ -145,11 +153,13 @@ def site():
         "speakers_app:person_detail": {"slug": person.slug},
         "analysis:key_figure_detail": {"pk": figure.pk},
         "analysis:key_figure_export": {"export_format": "csv"},
+        "analysis:comparison_export": {"export_format": "xlsx"},
         "api:event-detail": {"slug": event.slug},
         "api:session-detail": {"pk": session.pk},
         "api:person-detail": {"slug": person.slug},
         "api:municipality-detail": {"code": municipality.code},
         "api:key-figure-detail": {"pk": figure.pk},
+        "api:measure-detail": {"slug": figure.measure.slug},
         "media": {"path": "people/foto.jpg"},
     }
 
