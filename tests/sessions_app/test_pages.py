@@ -61,8 +61,8 @@ def test_session_page_links_both_figures_of_one_sentence_to_it(client):
     assert sorted(links) == sorted(f"#kalla-{figure.pk}" for figure in figures)
     for figure in figures:
         target = page.find(id=f"kalla-{figure.pk}")
-        mark = target if target.name == "mark" else target.find_parent("mark")
-        assert mark.text == sentence
+        marked = target.find_parent(class_="source-sentence") or target
+        assert marked.text == sentence
 
 
 def test_session_page_figure_sentence_in_a_list_item_is_found(client):
