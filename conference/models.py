@@ -375,6 +375,11 @@ class KeyFigure(LoadedRecord):
         return reverse("analysis:key_figure_detail", kwargs={"pk": self.pk})
 
     @property
+    def year_unfinished(self) -> bool:
+        """Whether the figure's year had not ended on the day of its event."""
+        return year_unfinished(self.year, self.event.date)
+
+    @property
     def reader_notes(self) -> list[str]:
         """What a reader should know about the figure, from the loader's review flags.
 
@@ -383,6 +388,17 @@ class KeyFigure(LoadedRecord):
         """
         codes = {flag.split(":", 1)[0] for flag in self.flags or []}
         return [str(note) for code, note in READER_NOTES.items() if code in codes]
+
+
+def year_unfinished(year: int | None, event_date) -> bool:
+    """Return whether a figure of ``year`` told on ``event_date`` was for a year still
+    running: the number may change before the year ends (a partial or preliminary
+    figure). Unknown when either is missing.
+
+    The loader's review flag future_period says the same to staff; this is what every
+    page shows a reader, from the figure's fields as they are now.
+    """
+    return year is not None and event_date is not None and year >= event_date.year
 
 
 # Review flags of the loader (docs/loader.md, "Review flags") that a reader is told about.

@@ -118,6 +118,8 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         .defer(*loader_fields(""))
         .order_by("order", "pk")[:HIGHLIGHT_COUNT]
     )
+    for figure in highlights:
+        figure.event = event  # year_unfinished needs the date: no extra query
     return EventPage(
         event=event,
         moderators=[p for p in people if p.role == EventPerson.Role.MODERATOR],

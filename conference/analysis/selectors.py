@@ -23,6 +23,7 @@ TABLE_COLUMNS = (
     "municipality__name",
     "municipality__code",
     "event__title",
+    "event__date",
 )
 CHART_COLUMNS = (
     "id",
