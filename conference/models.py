@@ -156,11 +156,38 @@ class EventQuerySet(models.QuerySet):
 class Event(LoadedRecord):
     """One conference day ("mötesplats") and the document it was loaded from."""
 
+    class AttendanceMode(models.TextChoices):
+        ON_SITE = "on_site", _("På plats")
+        ONLINE = "online", _("Digitalt")
+        MIXED = "mixed", _("På plats och digitalt")
+
     title = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     date = models.DateField(_("datum"), null=True, blank=True)
     organizer = models.CharField(_("arrangör"), max_length=200, blank=True)
-    venue = models.CharField(_("plats"), max_length=200, blank=True)
+    venue = models.CharField(
+        _("plats"),
+        max_length=200,
+        blank=True,
+        help_text=_("Lokalens namn, till exempel ett konferenscenter."),
+    )
+    venue_address = models.CharField(_("gatuadress"), max_length=200, blank=True)
+    venue_locality = models.CharField(
+        _("ort"), max_length=100, blank=True, help_text=_("Till exempel Göteborg.")
+    )
+    attendance_mode = models.CharField(
+        _("deltagande"),
+        max_length=20,
+        choices=AttendanceMode,
+        default=AttendanceMode.ON_SITE,
+    )
+    online_url = models.URLField(
+        _("länk för digitalt deltagande"),
+        blank=True,
+        help_text=_(
+            "Sändningens eller mötets adress, när dagen gick att följa digitalt."
+        ),
+    )
     description = models.TextField(_("inledning"), blank=True)
     is_published = models.BooleanField(_("publicerad"), default=False, db_index=True)
     published_at = models.DateTimeField(_("publicerad den"), null=True, blank=True)
@@ -197,6 +224,12 @@ class Event(LoadedRecord):
 
     def get_absolute_url(self):
         return reverse("conference:event_detail", kwargs={"slug": self.slug})
+
+    @property
+    def place_text(self) -> str:
+        """Return where the day was held, as one line ("Lokal, Gatan 1, Ort")."""
+        parts = (self.venue, self.venue_address, self.venue_locality)
+        return ", ".join(part for part in parts if part)
 
 
 class EventPerson(models.Model):
