@@ -81,6 +81,7 @@ def event_jsonld(page, *, base_url: str) -> SafeString:
         data["performer"] = [
             {"@type": "Person", "name": person.name} for person in performers.values()
         ]
+    # page.sessions is the programme: the participants' voices are no sub-events.
     if page.sessions:
         data["subEvent"] = [
             {

@@ -19,7 +19,13 @@ from conference.models import (
     ReviewStatus,
     loader_fields,
 )
-from sessions_app.models import Quote, Session, SessionQuerySet, SessionSpeaker
+from sessions_app.models import (
+    ContentBlock,
+    Quote,
+    Session,
+    SessionQuerySet,
+    SessionSpeaker,
+)
 from speakers_app.models import Person
 
 HIGHLIGHT_COUNT = 6
@@ -45,6 +51,7 @@ class EventPage:
     contacts: list[EventPerson]
     sessions: list[Session]
     highlights: list[KeyFigure]
+    voices: list[Session] = field(default_factory=list)
     last_modified: datetime | None = field(default=None)
 
 
@@ -59,9 +66,11 @@ def _first_figure(**where) -> Subquery:
 
 
 def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
-    """Return everything the event page shows (at most 5 queries), or raise Http404.
+    """Return everything the event page shows (at most 6 queries), or raise Http404.
 
     Each session carries its speakers as `session.people_roles`, in programme order.
+    The participants' voices (sessions of kind "voices") are no programme items: they
+    come apart, as `voices`, each with its text as `session.voice_blocks`.
     """
     # The highlights are the first figure of each shown session and the event's own
     # first figure, the first HIGHLIGHT_COUNT of them in the figures' order. The event
@@ -97,6 +106,14 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         .defer(*loader_fields("person"))
         .order_by("order", "pk")
     )
+    # Only the voices' text is shown on the event page: the prefetch asks for the
+    # blocks of those sessions alone (one query, whatever the programme's length).
+    voice_blocks = (
+        ContentBlock.objects.filter(session__kind=Session.Kind.VOICES)
+        .select_related("person")
+        .defer(*loader_fields("person"))
+        .order_by("order", "pk")
+    )
     sessions = list(
         Session.objects.visible(include_drafts=include_drafts)
         .filter(event_id=event.pk)
@@ -106,7 +123,8 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         )
         .order_by("order", "pk")
         .prefetch_related(
-            Prefetch("session_speakers", queryset=speakers, to_attr="people_roles")
+            Prefetch("session_speakers", queryset=speakers, to_attr="people_roles"),
+            Prefetch("blocks", queryset=voice_blocks, to_attr="voice_blocks"),
         )
     )
     for session in sessions:
@@ -124,8 +142,9 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         event=event,
         moderators=[p for p in people if p.role == EventPerson.Role.MODERATOR],
         contacts=[p for p in people if p.role == EventPerson.Role.CONTACT],
-        sessions=sessions,
+        sessions=[s for s in sessions if s.kind != Session.Kind.VOICES],
         highlights=highlights,
+        voices=[s for s in sessions if s.kind == Session.Kind.VOICES],
         last_modified=latest(
             event.updated_at,
             *(s.updated_at for s in sessions),

@@ -247,3 +247,47 @@ def test_event_page_highlights_no_figure_that_awaits_review(client):
     page = soup(client.get(event.get_absolute_url()))
 
     assert [a.text for a in page.select(".figure-card__label a")] == ["Granskad"]
+
+
+def test_event_page_shows_participants_voices_apart_from_the_programme(client):
+    import json
+
+    from sessions_app.models import ContentBlock, Session
+    from tests.factories.sessions import ContentBlockFactory, SessionFactory
+    from tests.factories.speakers import PersonFactory
+
+    event = EventFactory()
+    talk = SessionFactory(event=event, title="Föreläsningen", order=1)
+    voices = SessionFactory(
+        event=event,
+        title="Röster från deltagarna",
+        kind=Session.Kind.VOICES,
+        order=2,
+    )
+    ContentBlockFactory(
+        session=voices,
+        kind=ContentBlock.Kind.QUOTE,
+        text="En mycket bra dag.",
+        person=PersonFactory(name="Deltagare Ett", organization="Kungälvs kommun"),
+    )
+
+    page = soup(client.get(event.get_absolute_url()))
+
+    programme = [h.text.strip() for h in page.select(".programme__title")]
+    assert programme == [talk.title]
+    section = page.find(id="roster").parent
+    assert section.select_one("blockquote").text.strip() == "En mycket bra dag."
+    caption = " ".join(section.select_one("figcaption").text.split())
+    assert caption == "– Deltagare Ett, Kungälvs kommun"
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert [sub["name"] for sub in data["subEvent"]] == [talk.title]
+
+
+def test_session_list_does_not_repeat_a_kind_that_is_the_title(client):
+    from sessions_app.models import Session
+    from tests.factories.sessions import SessionFactory
+
+    SessionFactory(title="Röster från deltagarna", kind=Session.Kind.VOICES)
+    page = soup(client.get("/programpunkter/"))
+    meta = page.select_one(".session-item__meta").text
+    assert "Röster från deltagarna" not in meta

@@ -15,7 +15,9 @@ def test_home_query_count(client, conference, django_assert_num_queries):
 
 
 def test_event_page_query_count(client, conference, django_assert_num_queries):
-    with django_assert_num_queries(5):
+    # The event, its people, sessions with their speakers and the voices' text, and
+    # the highlights.
+    with django_assert_num_queries(6):
         assert client.get(conference.event.get_absolute_url()).status_code == 200
 
 
