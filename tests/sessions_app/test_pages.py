@@ -172,3 +172,28 @@ def test_session_list_unknown_kind_is_a_message(client):
     page = soup(client.get("/programpunkter/?typ=finns-inte"))
     assert page.select_one("#typ-fel")
     assert not page.select(".session-item__title a")
+
+
+def test_session_page_shows_speakers_short_bio_when_staff_added_one(client):
+    from tests.factories.sessions import SessionSpeakerFactory
+
+    session = SessionFactory()
+    SessionSpeakerFactory(
+        session=session,
+        order=1,
+        person__name="Med Presentation",
+        person__bio="Leder arbetet med unga vuxna i Kungälv.",
+    )
+    SessionSpeakerFactory(session=session, order=2, person__name="Utan Presentation")
+
+    page = soup(client.get(session.get_absolute_url()))
+
+    rows = page.select(".people-list li")
+    assert [row.find("a").text for row in rows] == [
+        "Med Presentation",
+        "Utan Presentation",
+    ]
+    assert rows[0].select_one(".people-list__bio").text == (
+        "Leder arbetet med unga vuxna i Kungälv."
+    )
+    assert rows[1].select_one(".people-list__bio") is None
