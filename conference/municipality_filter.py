@@ -9,11 +9,14 @@ a Municipality's too) when the query cache is on. A filter's field reads it once
 what was asked for into codes and ids (ChosenAreas), which the filter then applies.
 """
 
+import re
 from dataclasses import dataclass
+from functools import partial
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from conference.content_version import cached_until_content_changes
@@ -69,6 +72,61 @@ class ChosenAreas:
 def municipality_choices() -> list[tuple[str, str]]:
     """Return (value, label) pairs: GR as a group, the country, then every municipality."""
     return [(GR_MEMBERS, _("GR:s medlemskommuner")), *municipality_index().choices]
+
+
+CODE = re.compile(r"[0-9]{4}")
+# At most this many chosen codes are kept in the form's choices (the filter itself
+# refuses unknown values with a message).
+MAX_CHOSEN = 20
+
+
+def counted_choices(
+    rows: QuerySet, related_name: str, chosen: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    """Return the choices of a list's municipality filter: only the municipalities
+    that some of ``rows`` concern, each with how many ("Kungälv (3)"), and the chosen
+    ones even without any (one query).
+
+    ``related_name`` leads from Municipality to the rows' model ("sessions").
+    """
+
+    def read() -> list[tuple[str, str, bool, int]]:
+        within = Q(**{f"{related_name}__in": rows.order_by().values("pk")})
+        return list(
+            Municipality.objects.annotate(
+                rows=Count(related_name, filter=within, distinct=True)
+            )
+            .filter(Q(rows__gt=0) | Q(code__in=chosen))
+            .order_by("-gr_member", "name")
+            .values_list("code", "name", "gr_member", "rows")
+        )
+
+    key = f"municipality-counts:{related_name}:{','.join(chosen)}"
+    counted = cached_until_content_changes(key, read)
+    group = [(GR_MEMBERS, _("GR:s medlemskommuner"))]
+    if not any(member and count for _code, _name, member, count in counted):
+        group = group if GR_MEMBERS in chosen else []
+    return group + [(code, f"{name} ({count})") for code, name, _m, count in counted]
+
+
+def offer_municipalities_with_rows(filterset, name: str, related_name: str) -> None:
+    """Make a public list's municipality select offer only what the list can show.
+
+    The choices are read when the form is drawn; what the filter accepts is unchanged
+    (MunicipalityField validates against every municipality).
+    """
+    data = filterset.data
+    given = data.getlist(name) if hasattr(data, "getlist") else []
+    chosen = tuple(
+        sorted(
+            {value for value in given if CODE.fullmatch(value) or value == GR_MEMBERS}
+        )
+    )[:MAX_CHOSEN]
+    # The filter is this filterset's own copy; the field's choices are only read
+    # when the form is drawn.
+    filterset.filters[name].field.choices = partial(
+        counted_choices, filterset.queryset, related_name, chosen
+    )
 
 
 class MunicipalityField(forms.MultipleChoiceField):

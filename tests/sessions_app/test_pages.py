@@ -197,3 +197,35 @@ def test_session_page_shows_speakers_short_bio_when_staff_added_one(client):
         "Leder arbetet med unga vuxna i Kungälv."
     )
     assert rows[1].select_one(".people-list__bio") is None
+
+
+def municipality_options(response):
+    page = soup(response)
+    return [
+        (option["value"], option.text, option.has_attr("selected"))
+        for option in page.select("select[name=kommun] option")
+        if option["value"]
+    ]
+
+
+def test_session_list_filter_offers_municipalities_with_sessions_and_counts(client):
+    kungalv = Municipality.objects.get(code="1482")
+    ale = Municipality.objects.get(code="1440")
+    for _ in range(2):
+        SessionFactory().municipalities.add(kungalv)
+    SessionFactory(is_published=False).municipalities.add(ale)  # a draft counts not
+
+    options = municipality_options(client.get("/programpunkter/"))
+
+    assert options == [
+        ("gr", "GR:s medlemskommuner", False),
+        ("1482", "Kungälv (2)", False),
+    ]
+
+
+def test_session_list_filter_keeps_a_chosen_municipality_without_sessions(client):
+    SessionFactory().municipalities.add(Municipality.objects.get(code="1482"))
+
+    options = municipality_options(client.get("/programpunkter/?kommun=1440"))
+
+    assert ("1440", "Ale (0)", True) in options
