@@ -7,7 +7,7 @@ the page tests count them with 1 and with many related rows.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from conference.http import latest
@@ -30,17 +30,21 @@ from speakers_app.models import Person
 
 HIGHLIGHT_COUNT = 6
 MUNICIPALITY_FIGURE_COUNT = 50
+# Sessions, people and quotes a municipality page shows; the sessions and people link
+# to their filtered lists (paginated) when there are more.
+MUNICIPALITY_ROW_COUNT = 20
 
 
-def event_list(*, include_drafts: bool = False) -> list[Event]:
-    """Return events newest first, each with its number of visible sessions (1 query)."""
+def event_list(*, include_drafts: bool = False) -> QuerySet[Event]:
+    """Return events newest first, each with its number of visible sessions (for a
+    paginated list: its count and one page, 2 queries)."""
     session_filter = (
         Q() if include_drafts else SessionQuerySet.public_condition("sessions")
     )
-    return list(
+    return (
         Event.objects.visible(include_drafts=include_drafts)
         .annotate(session_count=Count("sessions", filter=session_filter))
-        .order_by("-date", "title")
+        .order_by("-date", "title", "pk")
     )
 
 
@@ -154,13 +158,10 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
     )
 
 
-def municipality_list() -> dict[str, list[Municipality]]:
-    """Return GR's members, then other areas that appear in public content (1 query)."""
-    rows = list(Municipality.objects.listed().order_by("-gr_member", "name"))
-    return {
-        "members": [m for m in rows if m.gr_member],
-        "others": [m for m in rows if not m.gr_member],
-    }
+def municipality_list() -> QuerySet[Municipality]:
+    """Return GR's members, then other areas that appear in public content, by name
+    (for a paginated list: its count and one page, 2 queries)."""
+    return Municipality.objects.listed().order_by("-gr_member", "name", "pk")
 
 
 @dataclass
@@ -171,6 +172,16 @@ class MunicipalityPage:
     key_figures: list[KeyFigure]
     more_key_figures: bool
     quotes: list[Quote]
+    more_sessions: bool = False
+    more_people: bool = False
+    more_quotes: bool = False
+
+
+def first_rows(rows: QuerySet, count: int) -> tuple[list, bool]:
+    """Return the first ``count`` rows and whether there are more (one query: one
+    row more than shown tells)."""
+    found = list(rows[: count + 1])
+    return found[:count], len(found) > count
 
 
 def municipality_page(slug: str) -> MunicipalityPage:
@@ -179,17 +190,19 @@ def municipality_page(slug: str) -> MunicipalityPage:
         municipality = Municipality.objects.get(slug=slug)
     except Municipality.DoesNotExist:
         raise Http404("No such municipality") from None
-    sessions = list(
+    sessions, more_sessions = first_rows(
         Session.objects.public()
         .filter(municipalities=municipality)
         .select_related("event")
-        .order_by("-event__date", "event__title", "order", "pk")
+        .order_by("-event__date", "event__title", "order", "pk"),
+        MUNICIPALITY_ROW_COUNT,
     )
-    people = list(
+    people, more_people = first_rows(
         Person.objects.public()
         .filter(municipality=municipality)
         .select_related("municipality")
-        .order_by("name")
+        .order_by("name", "pk"),
+        MUNICIPALITY_ROW_COUNT,
     )
     # The newest figures; the explorer, linked from the page, lists them all. One row
     # more than shown tells whether there are more.
@@ -199,11 +212,12 @@ def municipality_page(slug: str) -> MunicipalityPage:
         .select_related("session__event", "event", "municipality")
         .order_by("-event__date", "order", "pk")[: MUNICIPALITY_FIGURE_COUNT + 1]
     )
-    quotes = list(
+    quotes, more_quotes = first_rows(
         Quote.objects.public()
         .filter(Q(municipality=municipality) | Q(person__municipality=municipality))
         .select_related("person", "session__event")
-        .order_by("-event__date", "order", "pk")
+        .order_by("-event__date", "order", "pk"),
+        MUNICIPALITY_ROW_COUNT,
     )
     return MunicipalityPage(
         municipality=municipality,
@@ -212,4 +226,7 @@ def municipality_page(slug: str) -> MunicipalityPage:
         key_figures=key_figures[:MUNICIPALITY_FIGURE_COUNT],
         more_key_figures=len(key_figures) > MUNICIPALITY_FIGURE_COUNT,
         quotes=quotes,
+        more_sessions=more_sessions,
+        more_people=more_people,
+        more_quotes=more_quotes,
     )

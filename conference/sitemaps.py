@@ -53,8 +53,7 @@ class PersonSitemap(Sitemap):
 
 class MunicipalitySitemap(Sitemap):
     def items(self):
-        groups = municipality_list()
-        return groups["members"] + groups["others"]
+        return list(municipality_list())
 
 
 SITEMAPS = {
