@@ -4,6 +4,8 @@ Views stay thin: the selectors fetch, the templates show (conference/http.py say
 every public page answers).
 """
 
+import json
+
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -128,6 +130,20 @@ def robots_txt(request):
         f"Sitemap: {sitemap}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@public_page
+def print_origin(request):
+    """A stylesheet naming the site's origin, so print.css can print every link in
+    full ("https://…/evenemang/…/"). A stylesheet and not a <style> element: the
+    Content-Security-Policy allows no inline styles without a nonce, and a nonce would
+    make every page differ from the last (the ETag)."""
+    origin = json.dumps(f"{request.scheme}://{request.get_host()}")
+    response = HttpResponse(
+        f":root {{ --site-origin: {origin}; }}\n", content_type="text/css"
+    )
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @require_safe
