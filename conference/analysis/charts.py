@@ -35,6 +35,7 @@ class ChartFigure:
     municipality_id: int | None
     area: str  # the municipality's name, or the scope's ("Göteborgsregionen")
     source: str  # the title of the event where it was quoted
+    year_unfinished: bool = False  # KeyFigure.year_unfinished
 
 
 @dataclass
@@ -43,6 +44,7 @@ class DataRow:
     period: str
     value_text: str
     url: str
+    year_unfinished: bool = False
 
 
 @dataclass
@@ -151,6 +153,7 @@ def data_rows(figures: list[ChartFigure]) -> list[DataRow]:
             period=figure.period or str(figure.year or ""),
             value_text=format_value_with_unit(figure.value, figure.unit),
             url=url_for(figure.pk),
+            year_unfinished=figure.year_unfinished,
         )
         for figure in figures
     ]

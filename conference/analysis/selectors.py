@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 from conference.analysis.charts import ChartFigure
 from conference.analysis.key_figure_filters import published_events
 from conference.content_version import cached_until_content_changes
-from conference.models import KeyFigure
+from conference.models import KeyFigure, year_unfinished
 
 # Rows read for a comparison chart: more would not fit a readable chart anyway.
 COMPARISON_LIMIT = 400
@@ -36,6 +36,7 @@ CHART_COLUMNS = (
     "municipality_id",
     "municipality__name",
     "event__title",
+    "event__date",
 )
 
 
@@ -90,6 +91,7 @@ def chart_figures(queryset: QuerySet) -> list[ChartFigure]:
             municipality_id=municipality_id,
             area=area or scope_names[scope],
             source=source,
+            year_unfinished=year_unfinished(year, event_date),
         )
         for (
             pk,
@@ -102,6 +104,7 @@ def chart_figures(queryset: QuerySet) -> list[ChartFigure]:
             municipality_id,
             area,
             source,
+            event_date,
         ) in queryset.values_list(*CHART_COLUMNS)
     ]
 

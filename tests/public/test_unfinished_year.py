@@ -84,3 +84,16 @@ def test_figure_page_marks_running_year(client, figures):
     running, ended = figures
     assert MARK in client.get(running.get_absolute_url()).content.decode()
     assert MARK not in client.get(ended.get_absolute_url()).content.decode()
+
+
+def test_comparison_chart_data_marks_figure_of_running_year(client, figures):
+    running, ended = figures
+    # Same measure, so the figure page draws a chart over both years.
+    ended.label = running.label
+    ended.save()
+    page = BeautifulSoup(client.get(running.get_absolute_url()).content, "html.parser")
+    rows = {
+        row.find("td").text.split()[0]: row.select_one(".figure-unfinished") is not None
+        for row in page.select(".chart-data tbody tr")
+    }
+    assert rows == {"2024": True, "2023": False}
