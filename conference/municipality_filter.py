@@ -80,36 +80,60 @@ CODE = re.compile(r"[0-9]{4}")
 MAX_CHOSEN = 20
 
 
+# Swedish alphabetical order: å, ä and ö come after z, in that order.
+SWEDISH_LETTERS = str.maketrans({"å": "z{", "ä": "z|", "ö": "z}"})
+
+
+def swedish_order(name: str) -> str:
+    return name.casefold().translate(SWEDISH_LETTERS)
+
+
 def counted_choices(
-    rows: QuerySet, related_name: str, chosen: tuple[str, ...]
+    rows: QuerySet, relation: str, chosen: tuple[str, ...]
 ) -> list[tuple[str, str]]:
     """Return the choices of a list's municipality filter: only the municipalities
-    that some of ``rows`` concern, each with how many ("Kungälv (3)"), and the chosen
-    ones even without any (one query).
+    that some of ``rows`` concern, each with how many ("Kungälv (3)"), GR's members
+    first, and the chosen ones even without any.
 
-    ``related_name`` leads from Municipality to the rows' model ("sessions").
+    One query grouping the rows by municipality (``relation`` leads from a row to its
+    municipalities), and one for the chosen municipalities when some are.
     """
 
     def read() -> list[tuple[str, str, bool, int]]:
-        within = Q(**{f"{related_name}__in": rows.order_by().values("pk")})
         return list(
-            Municipality.objects.annotate(
-                rows=Count(related_name, filter=within, distinct=True)
+            rows.order_by()
+            .prefetch_related(None)
+            .filter(**{f"{relation}__isnull": False})
+            .values_list(
+                f"{relation}__code", f"{relation}__name", f"{relation}__gr_member"
             )
-            .filter(Q(rows__gt=0) | Q(code__in=chosen))
-            .order_by("-gr_member", "name")
-            .values_list("code", "name", "gr_member", "rows")
+            .annotate(count=Count("pk", distinct=True))
         )
 
-    key = f"municipality-counts:{related_name}:{','.join(chosen)}"
-    counted = cached_until_content_changes(key, read)
-    group = [(GR_MEMBERS, _("GR:s medlemskommuner"))]
-    if not any(member and count for _code, _name, member, count in counted):
-        group = group if GR_MEMBERS in chosen else []
-    return group + [(code, f"{name} ({count})") for code, name, _m, count in counted]
+    found = {
+        code: (name, member, count)
+        for code, name, member, count in cached_until_content_changes(
+            f"municipality-counts:{relation}", read
+        )
+    }
+    if chosen:
+        for code, name, member in Municipality.objects.filter(
+            code__in=chosen
+        ).values_list("code", "name", "gr_member"):
+            found.setdefault(code, (name, member, 0))
+    ordered = sorted(
+        found.items(), key=lambda item: (not item[1][1], swedish_order(item[1][0]))
+    )
+    members_with_rows = any(member and count for _name, member, count in found.values())
+    group = (
+        [(GR_MEMBERS, _("GR:s medlemskommuner"))]
+        if members_with_rows or GR_MEMBERS in chosen
+        else []
+    )
+    return group + [(code, f"{name} ({count})") for code, (name, _m, count) in ordered]
 
 
-def offer_municipalities_with_rows(filterset, name: str, related_name: str) -> None:
+def offer_municipalities_with_rows(filterset, name: str, relation: str) -> None:
     """Make a public list's municipality select offer only what the list can show.
 
     The choices are read when the form is drawn; what the filter accepts is unchanged
@@ -125,7 +149,7 @@ def offer_municipalities_with_rows(filterset, name: str, related_name: str) -> N
     # The filter is this filterset's own copy; the field's choices are only read
     # when the form is drawn.
     filterset.filters[name].field.choices = partial(
-        counted_choices, filterset.queryset, related_name, chosen
+        counted_choices, filterset.queryset, relation, chosen
     )
 
 

@@ -19,4 +19,4 @@ class SessionFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        offer_municipalities_with_rows(self, "kommun", related_name="sessions")
+        offer_municipalities_with_rows(self, "kommun", relation="municipalities")

@@ -18,4 +18,4 @@ class PersonFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        offer_municipalities_with_rows(self, "kommun", related_name="people")
+        offer_municipalities_with_rows(self, "kommun", relation="municipality")
