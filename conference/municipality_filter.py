@@ -16,7 +16,7 @@ from functools import partial
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from conference.content_version import cached_until_content_changes
