@@ -81,7 +81,19 @@ class EventAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["title"]}
     inlines = [EventPersonInline, SessionInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "date", "organizer", "venue"]}),
+        (None, {"fields": ["title", "slug", "date", "organizer"]}),
+        (
+            _("Plats"),
+            {
+                "fields": [
+                    "attendance_mode",
+                    "venue",
+                    "venue_address",
+                    "venue_locality",
+                    "online_url",
+                ]
+            },
+        ),
         (None, {"fields": ["description"]}),
         (_("Publicering"), {"fields": ["is_published", "published_at"]}),
         (

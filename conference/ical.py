@@ -59,8 +59,8 @@ def event_calendar(event: Event, *, url: str, host: str) -> str:
             f"DESCRIPTION:{escape_text(event.description)}",
             f"URL:{url}",
         ]
-        if event.venue:
-            lines.append(f"LOCATION:{escape_text(event.venue)}")
+        if event.place_text:
+            lines.append(f"LOCATION:{escape_text(event.place_text)}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

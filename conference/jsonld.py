@@ -9,7 +9,46 @@ import json
 
 from django.utils.safestring import SafeString, mark_safe
 
+from conference.models import Event
+
 JSON_SCRIPT_ESCAPES = (("&", "\\u0026"), ("<", "\\u003C"), (">", "\\u003E"))
+SCHEMA = "https://schema.org/"
+ATTENDANCE_MODES = {
+    Event.AttendanceMode.ON_SITE: SCHEMA + "OfflineEventAttendanceMode",
+    Event.AttendanceMode.ONLINE: SCHEMA + "OnlineEventAttendanceMode",
+    Event.AttendanceMode.MIXED: SCHEMA + "MixedEventAttendanceMode",
+}
+
+
+def event_locations(event) -> list[dict]:
+    """Return where the day was held: a Place and/or a VirtualLocation.
+
+    Only what staff (or the document) gave: without a venue, address or locality
+    there is no Place, even though Google asks for one. The organiser's name says
+    nothing certain about where a day was held, and a wrong place is worse for a
+    visitor than none.
+    """
+    locations = []
+    if event.attendance_mode != Event.AttendanceMode.ONLINE and event.place_text:
+        place = {"@type": "Place", "name": event.venue or event.place_text}
+        address = {
+            key: value
+            for key, value in (
+                ("streetAddress", event.venue_address),
+                ("addressLocality", event.venue_locality),
+            )
+            if value
+        }
+        if address:
+            place["address"] = {
+                "@type": "PostalAddress",
+                **address,
+                "addressCountry": "SE",
+            }
+        locations.append(place)
+    if event.attendance_mode != Event.AttendanceMode.ON_SITE and event.online_url:
+        locations.append({"@type": "VirtualLocation", "url": event.online_url})
+    return locations
 
 
 def event_jsonld(page, *, base_url: str) -> SafeString:
@@ -23,13 +62,14 @@ def event_jsonld(page, *, base_url: str) -> SafeString:
         "description": event.description,
         "inLanguage": "sv",
         "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventAttendanceMode": ATTENDANCE_MODES[event.attendance_mode],
     }
     if event.date:
         data["startDate"] = event.date.isoformat()
         data["endDate"] = event.date.isoformat()
-    if event.venue:
-        data["location"] = {"@type": "Place", "name": event.venue}
+    locations = event_locations(event)
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
     if event.organizer:
         data["organizer"] = {"@type": "Organization", "name": event.organizer}
     performers = {
@@ -41,6 +81,7 @@ def event_jsonld(page, *, base_url: str) -> SafeString:
         data["performer"] = [
             {"@type": "Person", "name": person.name} for person in performers.values()
         ]
+    # page.sessions is the programme: the participants' voices are no sub-events.
     if page.sessions:
         data["subEvent"] = [
             {

@@ -163,11 +163,38 @@ class EventQuerySet(models.QuerySet):
 class Event(LoadedRecord):
     """One conference day ("mötesplats") and the document it was loaded from."""
 
+    class AttendanceMode(models.TextChoices):
+        ON_SITE = "on_site", _("På plats")
+        ONLINE = "online", _("Digitalt")
+        MIXED = "mixed", _("På plats och digitalt")
+
     title = models.CharField(_("titel"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     date = models.DateField(_("datum"), null=True, blank=True)
     organizer = models.CharField(_("arrangör"), max_length=200, blank=True)
-    venue = models.CharField(_("plats"), max_length=200, blank=True)
+    venue = models.CharField(
+        _("plats"),
+        max_length=200,
+        blank=True,
+        help_text=_("Lokalens namn, till exempel ett konferenscenter."),
+    )
+    venue_address = models.CharField(_("gatuadress"), max_length=200, blank=True)
+    venue_locality = models.CharField(
+        _("ort"), max_length=100, blank=True, help_text=_("Till exempel Göteborg.")
+    )
+    attendance_mode = models.CharField(
+        _("deltagande"),
+        max_length=20,
+        choices=AttendanceMode,
+        default=AttendanceMode.ON_SITE,
+    )
+    online_url = models.URLField(
+        _("länk för digitalt deltagande"),
+        blank=True,
+        help_text=_(
+            "Sändningens eller mötets adress, när dagen gick att följa digitalt."
+        ),
+    )
     description = models.TextField(_("inledning"), blank=True)
     is_published = models.BooleanField(_("publicerad"), default=False, db_index=True)
     published_at = models.DateTimeField(_("publicerad den"), null=True, blank=True)
@@ -204,6 +231,12 @@ class Event(LoadedRecord):
 
     def get_absolute_url(self):
         return reverse("conference:event_detail", kwargs={"slug": self.slug})
+
+    @property
+    def place_text(self) -> str:
+        """Return where the day was held, as one line ("Lokal, Gatan 1, Ort")."""
+        parts = (self.venue, self.venue_address, self.venue_locality)
+        return ", ".join(part for part in parts if part)
 
 
 class EventPerson(models.Model):
@@ -398,6 +431,11 @@ class KeyFigure(LoadedRecord):
         return reverse("analysis:key_figure_detail", kwargs={"pk": self.pk})
 
     @property
+    def year_unfinished(self) -> bool:
+        """Whether the figure's year had not ended on the day of its event."""
+        return year_unfinished(self.year, self.event.date)
+
+    @property
     def reader_notes(self) -> list[str]:
         """What a reader should know about the figure, from the loader's review flags.
 
@@ -408,12 +446,15 @@ class KeyFigure(LoadedRecord):
         return [str(note) for code, note in READER_NOTES.items() if code in codes]
 
 
-def period_unfinished(flags) -> bool:
-    """Whether a figure's period had not ended when it was quoted (its review flags).
+def year_unfinished(year: int | None, event_date) -> bool:
+    """Return whether a figure of ``year`` told on ``event_date`` was for a year still
+    running: the number may change before the year ends (a partial or preliminary
+    figure). Unknown when either is missing.
 
-    Takes the flags rather than a figure, so that rows read as plain values can ask.
+    The loader's review flag future_period says the same to staff; this is what every
+    page shows a reader, from the figure's fields as they are now.
     """
-    return any(str(flag).startswith(f"{UNFINISHED_FLAG}:") for flag in flags or [])
+    return year is not None and event_date is not None and year >= event_date.year
 
 
 class MeasureQuerySet(models.QuerySet):
@@ -475,6 +516,7 @@ class Measure(models.Model):
 
 # The review flag of a figure whose period had not ended when it was quoted.
 UNFINISHED_FLAG = "future_period"
+
 # Review flags of the loader (docs/loader.md, "Review flags") that a reader is told about.
 READER_NOTES = {
     UNFINISHED_FLAG: _("Perioden hade inte tagit slut när siffran nämndes."),

@@ -11,10 +11,12 @@ what was asked for into codes and ids (ChosenAreas), which the filter then appli
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from conference.content_version import cached_until_content_changes
@@ -96,6 +98,85 @@ class ChosenAreas:
 def municipality_choices() -> list[tuple[str, str]]:
     """Return (value, label) pairs: GR as a group, the country, then every municipality."""
     return [(GR_MEMBERS, _("GR:s medlemskommuner")), *municipality_index().choices]
+
+
+CODE = re.compile(r"[0-9]{4}")
+# At most this many chosen codes are kept in the form's choices (the filter itself
+# refuses unknown values with a message).
+MAX_CHOSEN = 20
+
+
+# Swedish alphabetical order: å, ä and ö come after z, in that order.
+SWEDISH_LETTERS = str.maketrans({"å": "z{", "ä": "z|", "ö": "z}"})
+
+
+def swedish_order(name: str) -> str:
+    return name.casefold().translate(SWEDISH_LETTERS)
+
+
+def counted_choices(
+    rows: QuerySet, relation: str, chosen: tuple[str, ...]
+) -> list[tuple[str, str]]:
+    """Return the choices of a list's municipality filter: only the municipalities
+    that some of ``rows`` concern, each with how many ("Kungälv (3)"), GR's members
+    first, and the chosen ones even without any.
+
+    One query grouping the rows by municipality (``relation`` leads from a row to its
+    municipalities), and one for the chosen municipalities when some are.
+    """
+
+    def read() -> list[tuple[str, str, bool, int]]:
+        return list(
+            rows.order_by()
+            .prefetch_related(None)
+            .filter(**{f"{relation}__isnull": False})
+            .values_list(
+                f"{relation}__code", f"{relation}__name", f"{relation}__gr_member"
+            )
+            .annotate(count=Count("pk", distinct=True))
+        )
+
+    found = {
+        code: (name, member, count)
+        for code, name, member, count in cached_until_content_changes(
+            f"municipality-counts:{relation}", read
+        )
+    }
+    if chosen:
+        for code, name, member in Municipality.objects.filter(
+            code__in=chosen
+        ).values_list("code", "name", "gr_member"):
+            found.setdefault(code, (name, member, 0))
+    ordered = sorted(
+        found.items(), key=lambda item: (not item[1][1], swedish_order(item[1][0]))
+    )
+    members_with_rows = any(member and count for _name, member, count in found.values())
+    group = (
+        [(GR_MEMBERS, _("GR:s medlemskommuner"))]
+        if members_with_rows or GR_MEMBERS in chosen
+        else []
+    )
+    return group + [(code, f"{name} ({count})") for code, (name, _m, count) in ordered]
+
+
+def offer_municipalities_with_rows(filterset, name: str, relation: str) -> None:
+    """Make a public list's municipality select offer only what the list can show.
+
+    The choices are read when the form is drawn; what the filter accepts is unchanged
+    (MunicipalityField validates against every municipality).
+    """
+    data = filterset.data
+    given = data.getlist(name) if hasattr(data, "getlist") else []
+    chosen = tuple(
+        sorted(
+            {value for value in given if CODE.fullmatch(value) or value == GR_MEMBERS}
+        )
+    )[:MAX_CHOSEN]
+    # The filter is this filterset's own copy; the field's choices are only read
+    # when the form is drawn.
+    filterset.filters[name].field.choices = partial(
+        counted_choices, filterset.queryset, relation, chosen
+    )
 
 
 class MunicipalityField(forms.MultipleChoiceField):

@@ -20,4 +20,5 @@ urlpatterns = [
     ),
     path("sok/", views.search_page, name="search"),
     path("tillganglighet/", views.accessibility_statement, name="accessibility"),
+    path("utskrift.css", views.print_origin, name="print_origin"),
 ]

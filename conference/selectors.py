@@ -7,7 +7,7 @@ the page tests count them with 1 and with many related rows.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from conference.http import latest
@@ -19,22 +19,32 @@ from conference.models import (
     ReviewStatus,
     loader_fields,
 )
-from sessions_app.models import Quote, Session, SessionQuerySet, SessionSpeaker
+from sessions_app.models import (
+    ContentBlock,
+    Quote,
+    Session,
+    SessionQuerySet,
+    SessionSpeaker,
+)
 from speakers_app.models import Person
 
 HIGHLIGHT_COUNT = 6
 MUNICIPALITY_FIGURE_COUNT = 50
+# Sessions, people and quotes a municipality page shows; the sessions and people link
+# to their filtered lists (paginated) when there are more.
+MUNICIPALITY_ROW_COUNT = 20
 
 
-def event_list(*, include_drafts: bool = False) -> list[Event]:
-    """Return events newest first, each with its number of visible sessions (1 query)."""
+def event_list(*, include_drafts: bool = False) -> QuerySet[Event]:
+    """Return events newest first, each with its number of visible sessions (for a
+    paginated list: its count and one page, 2 queries)."""
     session_filter = (
         Q() if include_drafts else SessionQuerySet.public_condition("sessions")
     )
-    return list(
+    return (
         Event.objects.visible(include_drafts=include_drafts)
         .annotate(session_count=Count("sessions", filter=session_filter))
-        .order_by("-date", "title")
+        .order_by("-date", "title", "pk")
     )
 
 
@@ -45,6 +55,7 @@ class EventPage:
     contacts: list[EventPerson]
     sessions: list[Session]
     highlights: list[KeyFigure]
+    voices: list[Session] = field(default_factory=list)
     last_modified: datetime | None = field(default=None)
 
 
@@ -59,9 +70,11 @@ def _first_figure(**where) -> Subquery:
 
 
 def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
-    """Return everything the event page shows (at most 5 queries), or raise Http404.
+    """Return everything the event page shows (at most 6 queries), or raise Http404.
 
     Each session carries its speakers as `session.people_roles`, in programme order.
+    The participants' voices (sessions of kind "voices") are no programme items: they
+    come apart, as `voices`, each with its text as `session.voice_blocks`.
     """
     # The highlights are the first figure of each shown session and the event's own
     # first figure, the first HIGHLIGHT_COUNT of them in the figures' order. The event
@@ -97,6 +110,14 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         .defer(*loader_fields("person"))
         .order_by("order", "pk")
     )
+    # Only the voices' text is shown on the event page: the prefetch asks for the
+    # blocks of those sessions alone (one query, whatever the programme's length).
+    voice_blocks = (
+        ContentBlock.objects.filter(session__kind=Session.Kind.VOICES)
+        .select_related("person")
+        .defer(*loader_fields("person"))
+        .order_by("order", "pk")
+    )
     sessions = list(
         Session.objects.visible(include_drafts=include_drafts)
         .filter(event_id=event.pk)
@@ -106,7 +127,8 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         )
         .order_by("order", "pk")
         .prefetch_related(
-            Prefetch("session_speakers", queryset=speakers, to_attr="people_roles")
+            Prefetch("session_speakers", queryset=speakers, to_attr="people_roles"),
+            Prefetch("blocks", queryset=voice_blocks, to_attr="voice_blocks"),
         )
     )
     for session in sessions:
@@ -118,12 +140,15 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         .defer(*loader_fields(""))
         .order_by("order", "pk")[:HIGHLIGHT_COUNT]
     )
+    for figure in highlights:
+        figure.event = event  # year_unfinished needs the date: no extra query
     return EventPage(
         event=event,
         moderators=[p for p in people if p.role == EventPerson.Role.MODERATOR],
         contacts=[p for p in people if p.role == EventPerson.Role.CONTACT],
-        sessions=sessions,
+        sessions=[s for s in sessions if s.kind != Session.Kind.VOICES],
         highlights=highlights,
+        voices=[s for s in sessions if s.kind == Session.Kind.VOICES],
         last_modified=latest(
             event.updated_at,
             *(s.updated_at for s in sessions),
@@ -133,13 +158,10 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
     )
 
 
-def municipality_list() -> dict[str, list[Municipality]]:
-    """Return GR's members, then other areas that appear in public content (1 query)."""
-    rows = list(Municipality.objects.listed().order_by("-gr_member", "name"))
-    return {
-        "members": [m for m in rows if m.gr_member],
-        "others": [m for m in rows if not m.gr_member],
-    }
+def municipality_list() -> QuerySet[Municipality]:
+    """Return GR's members, then other areas that appear in public content, by name
+    (for a paginated list: its count and one page, 2 queries)."""
+    return Municipality.objects.listed().order_by("-gr_member", "name", "pk")
 
 
 @dataclass
@@ -150,6 +172,16 @@ class MunicipalityPage:
     key_figures: list[KeyFigure]
     more_key_figures: bool
     quotes: list[Quote]
+    more_sessions: bool = False
+    more_people: bool = False
+    more_quotes: bool = False
+
+
+def first_rows(rows: QuerySet, count: int) -> tuple[list, bool]:
+    """Return the first ``count`` rows and whether there are more (one query: one
+    row more than shown tells)."""
+    found = list(rows[: count + 1])
+    return found[:count], len(found) > count
 
 
 def municipality_page(slug: str) -> MunicipalityPage:
@@ -158,17 +190,19 @@ def municipality_page(slug: str) -> MunicipalityPage:
         municipality = Municipality.objects.get(slug=slug)
     except Municipality.DoesNotExist:
         raise Http404("No such municipality") from None
-    sessions = list(
+    sessions, more_sessions = first_rows(
         Session.objects.public()
         .filter(municipalities=municipality)
         .select_related("event")
-        .order_by("-event__date", "event__title", "order", "pk")
+        .order_by("-event__date", "event__title", "order", "pk"),
+        MUNICIPALITY_ROW_COUNT,
     )
-    people = list(
+    people, more_people = first_rows(
         Person.objects.public()
         .filter(municipality=municipality)
         .select_related("municipality")
-        .order_by("name")
+        .order_by("name", "pk"),
+        MUNICIPALITY_ROW_COUNT,
     )
     # The newest figures; the explorer, linked from the page, lists them all. One row
     # more than shown tells whether there are more.
@@ -178,11 +212,12 @@ def municipality_page(slug: str) -> MunicipalityPage:
         .select_related("session__event", "event", "municipality")
         .order_by("-event__date", "order", "pk")[: MUNICIPALITY_FIGURE_COUNT + 1]
     )
-    quotes = list(
+    quotes, more_quotes = first_rows(
         Quote.objects.public()
         .filter(Q(municipality=municipality) | Q(person__municipality=municipality))
         .select_related("person", "session__event")
-        .order_by("-event__date", "order", "pk")
+        .order_by("-event__date", "order", "pk"),
+        MUNICIPALITY_ROW_COUNT,
     )
     return MunicipalityPage(
         municipality=municipality,
@@ -191,4 +226,7 @@ def municipality_page(slug: str) -> MunicipalityPage:
         key_figures=key_figures[:MUNICIPALITY_FIGURE_COUNT],
         more_key_figures=len(key_figures) > MUNICIPALITY_FIGURE_COUNT,
         quotes=quotes,
+        more_sessions=more_sessions,
+        more_people=more_people,
+        more_quotes=more_quotes,
     )

@@ -1,12 +1,10 @@
 """Root URL configuration: public pages, analyst pages, the API and the admin."""
 
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.decorators.http import require_safe
 
 from conference.health import healthz
-from conference.sitemaps import SITEMAPS
+from conference.sitemaps import sitemap_or_index, sitemap_section
 from conference.views import media_in_development, robots_txt
 
 urlpatterns = [
@@ -19,7 +17,8 @@ urlpatterns = [
     path("personer/", include("speakers_app.urls")),
     path("", include("sessions_app.urls")),
     path("", include("conference.public_urls")),
-    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_or_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("media/<path:path>", media_in_development, name="media"),
 ]

@@ -4,6 +4,8 @@ Views stay thin: the selectors fetch, the templates show (conference/http.py say
 every public page answers).
 """
 
+import json
+
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -13,7 +15,7 @@ from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from conference import selectors
-from conference.http import public_page, with_last_modified
+from conference.http import list_page, public_page, query_without, with_last_modified
 from conference.ical import event_calendar
 from conference.jsonld import event_jsonld
 from conference.models import Event
@@ -22,11 +24,16 @@ from conference.permissions import can_preview_drafts
 from conference.search import QueryError, clean_query, search
 
 
+@page_parameters("page")
 @public_page
 def home(request):
     preview = can_preview_drafts(request.user)
-    events = selectors.event_list(include_drafts=preview)
-    return render(request, "conference/home.html", {"events": events})
+    page = list_page(request, selectors.event_list(include_drafts=preview))
+    return render(
+        request,
+        "conference/home.html",
+        {"page": page, "page_query": query_without(request, "page")},
+    )
 
 
 @public_page
@@ -61,10 +68,20 @@ def event_calendar_file(request, slug):
     return with_last_modified(response, event.updated_at)
 
 
+@page_parameters("page")
 @public_page
 def municipality_list(request):
-    groups = selectors.municipality_list()
-    return render(request, "conference/municipality_list.html", groups)
+    page = list_page(request, selectors.municipality_list())
+    return render(
+        request,
+        "conference/municipality_list.html",
+        {
+            "page": page,
+            "members": [m for m in page.object_list if m.gr_member],
+            "others": [m for m in page.object_list if not m.gr_member],
+            "page_query": query_without(request, "page"),
+        },
+    )
 
 
 @public_page
@@ -113,6 +130,20 @@ def robots_txt(request):
         f"Sitemap: {sitemap}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@public_page
+def print_origin(request):
+    """A stylesheet naming the site's origin, so print.css can print every link in
+    full ("https://…/evenemang/…/"). A stylesheet and not a <style> element: the
+    Content-Security-Policy allows no inline styles without a nonce, and a nonce would
+    make every page differ from the last (the ETag)."""
+    origin = json.dumps(f"{request.scheme}://{request.get_host()}")
+    response = HttpResponse(
+        f":root {{ --site-origin: {origin}; }}\n", content_type="text/css"
+    )
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @require_safe

@@ -147,6 +147,8 @@ def session_page(
         .defer(*loader_fields(""))
         .order_by("order", "pk")
     )
+    for figure in figures:
+        figure.event = session.event  # year_unfinished needs the date: no extra query
     rendered, anchored = render_blocks(blocks, figures)
     return SessionPage(
         session=session,

@@ -2,7 +2,10 @@
 
 import django_filters
 
-from conference.municipality_filter import MunicipalityFilter
+from conference.municipality_filter import (
+    MunicipalityFilter,
+    offer_municipalities_with_rows,
+)
 from sessions_app.models import Session
 
 
@@ -13,3 +16,7 @@ class SessionFilter(django_filters.FilterSet):
     class Meta:
         model = Session
         fields = ["kommun", "typ"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_municipalities_with_rows(self, "kommun", relation="municipalities")

@@ -51,6 +51,7 @@ class PersonAdmin(LoadedRecordAdmin):
     prepopulated_fields = {"slug": ["name"]}
     fieldsets = [
         (None, {"fields": ["name", "slug", "title", "organization", "municipality"]}),
+        (None, {"fields": ["bio"]}),
         (_("Kontakt"), {"fields": ["phone", "email"]}),
         (
             _("Foto"),

@@ -48,6 +48,15 @@ class Person(LoadedRecord):
         related_name="people",
         verbose_name=_("kommun"),
     )
+    bio = models.TextField(
+        _("kort presentation"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Några meningar om personen, visas under namnet på programpunkternas "
+            "sidor. Högst 600 tecken."
+        ),
+    )
     phone = models.CharField(
         _("telefon"),
         max_length=40,

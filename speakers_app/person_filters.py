@@ -2,7 +2,10 @@
 
 import django_filters
 
-from conference.municipality_filter import MunicipalityFilter
+from conference.municipality_filter import (
+    MunicipalityFilter,
+    offer_municipalities_with_rows,
+)
 from speakers_app.models import Person
 
 
@@ -12,3 +15,7 @@ class PersonFilter(django_filters.FilterSet):
     class Meta:
         model = Person
         fields = ["kommun"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_municipalities_with_rows(self, "kommun", relation="municipality")

@@ -116,6 +116,7 @@ def erase_person(*, person: Person, by_user: AbstractBaseUser) -> Person:
     person.slug = _free_erased_slug(person, loader_slug)
     person.title = ""
     person.organization = ""
+    person.bio = ""
     person.municipality = None
     person.phone = ""
     person.email = ""

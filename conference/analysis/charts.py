@@ -40,7 +40,7 @@ class ChartFigure:
     area: str  # the municipality's name, or the scope's ("Göteborgsregionen")
     source: str  # the title of the event where it was quoted
     qualifier: str = ""  # KeyFigure.Qualifier: "knappt 39 mnkr"
-    unfinished: bool = False  # the period had not ended when the figure was quoted
+    year_unfinished: bool = False  # KeyFigure.year_unfinished
     measure_id: int | None = None
 
 
@@ -50,7 +50,7 @@ class DataRow:
     period: str
     value_text: str  # with its qualifier: "knappt 39 mnkr"
     url: str
-    unfinished: bool = False
+    year_unfinished: bool = False
 
 
 @dataclass
@@ -161,7 +161,7 @@ def data_rows(figures: list[ChartFigure]) -> list[DataRow]:
             period=figure.period or str(figure.year or ""),
             value_text=format_figure(figure),
             url=url_for(figure.pk),
-            unfinished=figure.unfinished,
+            year_unfinished=figure.year_unfinished,
         )
         for figure in figures
     ]
@@ -170,7 +170,7 @@ def data_rows(figures: list[ChartFigure]) -> list[DataRow]:
 def point_text(figure: ChartFigure) -> str:
     """Return what a point's tooltip says: "Kungsbacka 2024: 154 personer (…)"."""
     text = f"{figure.area} {figure.year}: {format_figure(figure)}"
-    return f"{text} ({_(UNFINISHED_NOTE)})" if figure.unfinished else text
+    return f"{text} ({_(UNFINISHED_NOTE)})" if figure.year_unfinished else text
 
 
 def time_axis(years: list[int], left: float, right: float) -> dict[int, float]:
@@ -241,7 +241,7 @@ def line_chart(figures: list[ChartFigure], *, label: str, unit: str, focus=None)
                         x=x_of[figure.year],
                         y=scale(figure.value, low, high, bottom, top),
                         text=point_text(figure),
-                        unfinished=figure.unfinished,
+                        unfinished=figure.year_unfinished,
                     )
                     for figure in rows
                 ],
@@ -268,7 +268,7 @@ def line_chart(figures: list[ChartFigure], *, label: str, unit: str, focus=None)
         height=LINE_HEIGHT,
         rows=data_rows(rows),
         sources=sources_of(shown),
-        has_unfinished=any(figure.unfinished for figure in shown),
+        has_unfinished=any(figure.year_unfinished for figure in shown),
         series=series,
         x_ticks=year_ticks(years, x_of),
         y_ticks=y_ticks,
@@ -299,7 +299,7 @@ def bar_chart(figures: list[ChartFigure], *, label: str, unit: str, year=None):
                 x=min(zero, end),
                 y=index * BAR_ROW + 4,
                 width=max(round(abs(end - zero), 1), 0.5),
-                text=format_figure(figure) + (" *" if figure.unfinished else ""),
+                text=format_figure(figure) + (" *" if figure.year_unfinished else ""),
                 text_x=max(zero, end) + 6,
                 text_y=index * BAR_ROW + BAR_ROW / 2 + 4,
             )
@@ -316,7 +316,7 @@ def bar_chart(figures: list[ChartFigure], *, label: str, unit: str, year=None):
         height=len(rows) * BAR_ROW + 8,
         rows=data_rows(rows),
         sources=sources_of(rows),
-        has_unfinished=any(figure.unfinished for figure in rows),
+        has_unfinished=any(figure.year_unfinished for figure in rows),
         bars=bars,
         plot={"zero": zero, "label_x": BAR_LABEL - 8, "value_room": BAR_VALUE_ROOM},
     )

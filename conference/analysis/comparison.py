@@ -34,7 +34,7 @@ from conference.formatting import (
     format_number,
     format_value_with_unit,
 )
-from conference.models import NATIONAL_CODE, KeyFigure, period_unfinished
+from conference.models import NATIONAL_CODE, KeyFigure, year_unfinished
 from conference.municipality_filter import MunicipalityField, municipality_choices
 
 MAX_MEASURES = 10
@@ -210,7 +210,7 @@ def comparison_table(
                 value=row.value,
                 unit=row.unit,
                 qualifier=row.qualifier,
-                unfinished=period_unfinished(row.flags),
+                unfinished=year_unfinished(row.year, row.event__date),
             )
             years.add(row.year)
     columns = sorted(years)[-MAX_YEARS:]

@@ -146,6 +146,11 @@ class FilterForm:
     error_summary: list[tuple[str, list[str]]]  # (the filter's label, its messages)
 
     @property
+    def visible(self) -> list[FilterField]:
+        """Every filter the visitor sees, in order (the printed summary lists them)."""
+        return self.primary + self.more
+
+    @property
     def more_open(self) -> bool:
         """Whether "Fler filter" starts open: one of its filters is given or wrong."""
         return any(field.values or field.errors for field in self.more)

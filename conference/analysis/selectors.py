@@ -6,7 +6,7 @@ from django.db.models.functions import Cast
 from conference.analysis.charts import ChartFigure
 from conference.analysis.key_figure_filters import published_events
 from conference.content_version import cached_until_content_changes
-from conference.models import NATIONAL_CODE, KeyFigure, period_unfinished
+from conference.models import NATIONAL_CODE, KeyFigure, year_unfinished
 from conference.municipality_filter import municipality_index
 
 # Rows read for a comparison chart: more would not fit a readable chart anyway.
@@ -25,6 +25,7 @@ TABLE_COLUMNS = (
     "municipality__name",
     "municipality__code",
     "event__title",
+    "event__date",
 )
 CHART_COLUMNS = (
     "id",
@@ -38,9 +39,9 @@ CHART_COLUMNS = (
     "municipality__name",
     "event__title",
     "qualifier",
-    "flags",
     "measure_id",
     "measure__name",
+    "event__date",
 )
 
 
@@ -133,7 +134,7 @@ def chart_figures(queryset: QuerySet) -> list[ChartFigure]:
             area=area or scope_names[scope],
             source=source,
             qualifier=qualifier,
-            unfinished=period_unfinished(flags),
+            year_unfinished=year_unfinished(year, event_date),
             measure_id=measure_id,
         )
         for (
@@ -148,9 +149,9 @@ def chart_figures(queryset: QuerySet) -> list[ChartFigure]:
             area,
             source,
             qualifier,
-            flags,
             measure_id,
             measure_name,
+            event_date,
         ) in queryset.values_list(*CHART_COLUMNS)
     ]
 
@@ -230,7 +231,7 @@ COMPARISON_COLUMNS = (
     "value",
     "unit",
     "qualifier",
-    "flags",
+    "event__date",
 )
 
 

@@ -38,7 +38,7 @@ from conference.analysis.key_figure_filters import (
 )
 from conference.formatting import format_figure
 from conference.http import query_without
-from conference.models import NATIONAL_CODE, KeyFigure
+from conference.models import NATIONAL_CODE, KeyFigure, year_unfinished
 from conference.municipality_filter import municipality_choices
 from conference.page_cache import page_parameters
 from conference.templating import url
@@ -107,6 +107,7 @@ class TableRow:
     label: str
     figure: str
     period: str
+    year_unfinished: bool
     area: str
     unit: str
     event: str
@@ -122,6 +123,7 @@ def table_rows(rows) -> list[TableRow]:
             label=row.label,
             figure=format_figure(row),
             period=str(row.period or row.year or "–"),
+            year_unfinished=year_unfinished(row.year, row.event__date),
             area=area_text(row),
             unit=units.get(row.unit, row.unit),
             event=row.event__title,

@@ -54,6 +54,7 @@ from .records import (
     ParsedSession,
 )
 from .sentences import capitalise, split_sentences
+from .venue import find_venue
 
 CONTACT_HEADING = re.compile(
     r"^(?:kontakt|kontakter|kontaktpersoner?|kontakta oss|frågor om|"
@@ -776,11 +777,15 @@ class Extractor:
                 "fyll i det"
             )
         description = self._intro(event_date)
+        venue = find_venue(self.blocks)
         event = ParsedEvent(
             title=title,
             slug=slugify(f"{title} {event_date or ''}")[:200],
             date=event_date,
             organizer=self._organizer(intro_text),
+            venue=venue.name,
+            venue_address=venue.address,
+            venue_locality=venue.locality,
             description=description,
         )
         for contact in self.contacts:

@@ -26,6 +26,7 @@ def write_event(load: Load) -> tuple[Event, bool]:
         "flags": flags,
         "review_status": review_status(flags),
     }
+    values |= _place(parsed, event)
     if load.publish:
         values["is_published"] = True
     changed = sync(event, values, load.report.kept, f"Evenemang {parsed.slug}")
@@ -41,6 +42,27 @@ def write_event(load: Load) -> tuple[Event, bool]:
     load.outcome("event", is_new, changed)
     load.flag(f"Evenemang {parsed.title}", flags)
     return event, is_new
+
+
+def _place(parsed, event: Event) -> dict:
+    """Return the place fields to write: none when the document names no place.
+
+    A place field the loader never wrote yet that is not empty (an event loaded before
+    places were read) was typed in by staff, and stays.
+    """
+    if not parsed.venue:
+        return {}
+    place = {
+        "venue": parsed.venue,
+        "venue_address": parsed.venue_address,
+        "venue_locality": parsed.venue_locality,
+    }
+    loaded = event.loaded_values or {}
+    return {
+        name: value
+        for name, value in place.items()
+        if event.pk is None or name in loaded or not getattr(event, name)
+    }
 
 
 def find_event(load: Load) -> Event:

@@ -97,6 +97,9 @@ class ParsedEvent:
     slug: str = ""
     date: datetime.date | None = None
     organizer: str = ""
+    venue: str = ""
+    venue_address: str = ""
+    venue_locality: str = ""
     description: str = ""
     moderators: list[str] = field(default_factory=list)
     contacts: list[str] = field(default_factory=list)

@@ -24,8 +24,10 @@ def segments_html(segments) -> SafeString:
                 f'<span id="kalla-{figure.pk}"></span>'
                 for figure in segment.figures[1:]
             )
+            # A span, not <mark>: the sentence is highlighted only as the target
+            # of a figure's link (static/css/site.css), never while reading.
             parts.append(
-                f'<mark class="source-sentence" id="{anchor}">{others}{text}</mark>'
+                f'<span class="source-sentence" id="{anchor}">{others}{text}</span>'
             )
         else:
             parts.append(text)

@@ -1,3 +1,4 @@
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -104,21 +105,17 @@ def test_year_labels_that_would_overlap_are_left_out_but_the_last_stays():
 
 
 def test_an_unfinished_year_is_marked_in_points_and_the_data_table():
+    told_in_may_2024 = EventFactory(date=date(2024, 5, 14))
     rows = [
-        figure("1384", 2023, 115),
-        figure(
-            "1384",
-            2024,
-            154,
-            flags=["future_period: Perioden 2024 hade inte tagit slut vid evenemanget"],
-        ),
+        figure("1384", 2023, 115, event=told_in_may_2024),
+        figure("1384", 2024, 154, event=told_in_may_2024),
     ]
     (line,) = charts_of(rows)
     assert [point.unfinished for point in line.series[0].points] == [False, True]
     assert line.series[0].points[1].text == (
         "Kungsbacka 2024: 154\u00a0% (året hade inte slutat)"
     )
-    assert [(row.period, row.unfinished) for row in line.rows] == [
+    assert [(row.period, row.year_unfinished) for row in line.rows] == [
         ("2023", False),
         ("2024", True),
     ]

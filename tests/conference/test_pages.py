@@ -1,17 +1,18 @@
 """The home, event, municipality and error pages, on SQLite and on PostgreSQL alike."""
 
+import datetime
 import re
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conference.models import ReviewStatus
+from conference.models import Municipality, ReviewStatus
 from tests.factories.conference import (
     EventFactory,
     KeyFigureFactory,
     MunicipalityFactory,
 )
-from tests.factories.sessions import SessionFactory
+from tests.factories.sessions import SessionFactory, SessionSpeakerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -247,3 +248,109 @@ def test_event_page_highlights_no_figure_that_awaits_review(client):
     page = soup(client.get(event.get_absolute_url()))
 
     assert [a.text for a in page.select(".figure-card__label a")] == ["Granskad"]
+
+
+def test_event_page_shows_participants_voices_apart_from_the_programme(client):
+    import json
+
+    from sessions_app.models import ContentBlock, Session
+    from tests.factories.sessions import ContentBlockFactory, SessionFactory
+    from tests.factories.speakers import PersonFactory
+
+    event = EventFactory()
+    talk = SessionFactory(event=event, title="Föreläsningen", order=1)
+    voices = SessionFactory(
+        event=event,
+        title="Röster från deltagarna",
+        kind=Session.Kind.VOICES,
+        order=2,
+    )
+    ContentBlockFactory(
+        session=voices,
+        kind=ContentBlock.Kind.QUOTE,
+        text="En mycket bra dag.",
+        person=PersonFactory(name="Deltagare Ett", organization="Kungälvs kommun"),
+    )
+
+    page = soup(client.get(event.get_absolute_url()))
+
+    programme = [h.text.strip() for h in page.select(".programme__title")]
+    assert programme == [talk.title]
+    section = page.find(id="roster").parent
+    assert section.select_one("blockquote").text.strip() == "En mycket bra dag."
+    caption = " ".join(section.select_one("figcaption").text.split())
+    assert caption == "– Deltagare Ett, Kungälvs kommun"
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert [sub["name"] for sub in data["subEvent"]] == [talk.title]
+
+
+def test_session_list_does_not_repeat_a_kind_that_is_the_title(client):
+    from sessions_app.models import Session
+    from tests.factories.sessions import SessionFactory
+
+    SessionFactory(title="Röster från deltagarna", kind=Session.Kind.VOICES)
+    page = soup(client.get("/programpunkter/"))
+    meta = page.select_one(".session-item__meta").text
+    assert "Röster från deltagarna" not in meta
+
+
+def test_home_page_paginates_events(client, monkeypatch):
+    monkeypatch.setattr("conference.http.LIST_PAGE_SIZE", 2)
+    for day in range(1, 4):
+        EventFactory(title=f"Dag {day}", date=datetime.date(2024, 5, day))
+
+    first = soup(client.get("/"))
+    second = soup(client.get("/?page=2"))
+
+    assert [a.text for a in first.select(".card__title a")] == ["Dag 3", "Dag 2"]
+    assert [a.text for a in second.select(".card__title a")] == ["Dag 1"]
+    assert first.select_one(".pagination a[rel=next]")["href"] == "?page=2"
+
+
+def test_municipality_list_paginates_members_first(client, monkeypatch):
+    monkeypatch.setattr("conference.http.LIST_PAGE_SIZE", 10)
+    session = SessionFactory()
+    session.municipalities.add(Municipality.objects.get(code="0180"))  # Stockholm
+
+    pages = [soup(client.get(f"/kommuner/?page={n}")) for n in (1, 2)]
+
+    assert len(pages[0].select(".tag-list--large a")) == 10
+    members = Municipality.objects.filter(gr_member=True).order_by("name", "pk")
+    assert [a.text for a in pages[1].select(".tag-list--large a")] == [
+        m.name for m in members[10:]
+    ]
+    assert [a.text for a in pages[1].select(".tag-list:not(.tag-list--large) a")] == [
+        "Stockholm"
+    ]
+
+
+def test_municipality_page_shows_first_sessions_and_people_and_links_to_lists(
+    client, monkeypatch
+):
+    monkeypatch.setattr("conference.selectors.MUNICIPALITY_ROW_COUNT", 2)
+    kungalv = Municipality.objects.get(code="1482")
+    for _ in range(3):
+        SessionSpeakerFactory(person__municipality=kungalv).session.municipalities.add(
+            kungalv
+        )
+
+    page = soup(client.get(kungalv.get_absolute_url()))
+
+    assert len(page.select(".session-list .session-item")) == 2
+    assert len(page.select(".people-list li")) == 2
+    links = [a["href"] for a in page.select("main p > a")]
+    assert "/programpunkter/?kommun=1482" in links
+    assert "/personer/?kommun=1482" in links
+
+
+def test_municipality_page_without_more_rows_has_no_list_links(client):
+    kungalv = Municipality.objects.get(code="1482")
+    SessionSpeakerFactory(person__municipality=kungalv).session.municipalities.add(
+        kungalv
+    )
+
+    page = soup(client.get(kungalv.get_absolute_url()))
+
+    links = [a["href"] for a in page.select("main p > a")]
+    assert "/programpunkter/?kommun=1482" not in links
+    assert "/personer/?kommun=1482" not in links

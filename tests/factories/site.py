@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from conference.models import EventPerson, Municipality
-from sessions_app.models import ContentBlock
+from sessions_app.models import ContentBlock, Session
 from tests.factories.conference import (
     EventFactory,
     EventPersonFactory,
@@ -100,4 +100,19 @@ def build_conference(size: int) -> Conference:
                 )
             )
             QuoteFactory(event=event, session=session, person=people[-1])
+    # The participants' voices: shown apart from the programme on the event page.
+    voices = SessionFactory(
+        event=event,
+        title="Röster från deltagarna",
+        slug="roster",
+        kind=Session.Kind.VOICES,
+        order=size,
+    )
+    for index in range(size):
+        ContentBlockFactory(
+            session=voices,
+            kind=ContentBlock.Kind.QUOTE,
+            text=f"En bra dag, sa deltagare {index}.",
+            person=PersonFactory(municipality=municipality),
+        )
     return Conference(event, sessions, people, figures, municipality)

@@ -161,6 +161,7 @@ def site():
         "api:key-figure-detail": {"pk": figure.pk},
         "api:measure-detail": {"slug": figure.measure.slug},
         "media": {"path": "people/foto.jpg"},
+        "sitemap_section": {"section": "programpunkter"},
     }
 
 

@@ -99,3 +99,25 @@ def test_talk_page_shows_its_speakers_photos_with_their_alt_text(client):
     photo = page.select_one("#medverkande ~ ul img")
     assert photo["src"] == person.photo.url
     assert photo["alt"] == "Ada Foto i blå kavaj"
+
+
+def test_person_list_filter_offers_municipalities_with_people_and_counts(client):
+    from conference.models import Municipality
+    from tests.factories.sessions import SessionSpeakerFactory
+
+    molndal = Municipality.objects.get(code="1481")
+    SessionSpeakerFactory(person__municipality=molndal)
+    SessionSpeakerFactory(person__municipality=molndal)
+    SessionSpeakerFactory(
+        person__municipality=Municipality.objects.get(code="1440"),
+        session__is_published=False,
+    )
+
+    page = soup(client.get("/personer/"))
+    options = [
+        (option["value"], option.text)
+        for option in page.select("select[name=kommun] option")
+        if option["value"]
+    ]
+
+    assert options == [("gr", "GR:s medlemskommuner"), ("1481", "Mölndal (2)")]

@@ -36,6 +36,7 @@ def person():
         organization="Exempelkommunen",
         phone="031-123 45 67",
         email="alva@example.org",
+        bio="Alva leder arbetet med unga vuxna.",
     )
 
 
@@ -50,7 +51,8 @@ def test_erase_person_blanks_personal_fields(person, staff):
         person.organization,
         person.phone,
         person.email,
-    ) == (ERASED_NAME, "", "", "", "")
+        person.bio,
+    ) == (ERASED_NAME, "", "", "", "", "")
     assert person.slug.startswith("borttagen-")
     assert person.erased_at is not None
 
