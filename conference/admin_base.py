@@ -197,6 +197,10 @@ def history_value(field, value) -> str:
 REVERT_REASON = "revert_reason"
 
 
+def without_reason(fields) -> list:
+    return [field for field in fields if field != REVERT_REASON]
+
+
 class SwedishHistoryContextHelper(HistoricalRecordContextHelper):
     """Show changed values as the form shows them: choice labels, Swedish numbers."""
 
@@ -261,7 +265,13 @@ class HistoryAdmin(PreloadedAutocompleteMixin, SimpleHistoryAdmin):
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if self.is_revert(request, obj):
-            return [(_("Återställning"), {"fields": [REVERT_REASON]}), *fieldsets]
+            # Without fieldsets of its own, an admin lists every field of its form,
+            # the reason included: it must appear once, or its empty twin wins.
+            others = [
+                (name, {**options, "fields": without_reason(options["fields"])})
+                for name, options in fieldsets
+            ]
+            return [(_("Återställning"), {"fields": [REVERT_REASON]}), *others]
         return fieldsets
 
     def get_form(self, request, obj=None, **kwargs):

@@ -212,3 +212,28 @@ def test_session_history_runs_fixed_queries_whatever_its_parts(
         response = editor_client.get(url)
 
     assert len(response.context["part_changes"]) == 4 * parts
+
+
+@pytest.mark.django_db
+def test_reverting_a_block_asks_for_the_reason_once_and_stores_it(editor_client):
+    # ContentBlockAdmin has no fieldsets of its own: Django lists every form field.
+    block = ContentBlockFactory(text="Som inläst.")
+    version = block.history.latest()
+    block.text = "Felaktigt rättad."
+    block.save()
+    url = reverse(
+        "admin:sessions_app_contentblock_simple_history",
+        args=[block.pk, version.history_id],
+    )
+    page = editor_client.get(url)
+
+    # A browser sends every input; a second, empty reason field would win.
+    assert page.content.decode().count('name="revert_reason"') == 1
+    response = editor_client.post(
+        url, form_data(page.context["adminform"].form, revert_reason="Fel rättelse")
+    )
+
+    assert response.status_code == 302
+    block.refresh_from_db()
+    assert block.text == "Som inläst."
+    assert block.history.latest().history_change_reason == "Fel rättelse"

@@ -42,6 +42,8 @@ def test_editor_loads_reviews_publishes_and_reverts(live_server, page, staff_use
     page.goto(base + "/admin/sessions_app/session/?review_status__exact=needs_review")
     page.get_by_role("link", name="Läslust på schemat").click()
     block_text = page.locator("textarea[name$='-text']", has_text=AS_LOADED)
+    # Each block is folded to a one-line summary until opened.
+    page.locator("details", has=block_text).locator("summary").click()
     block_text.fill(block_text.input_value().replace(AS_LOADED, CORRECTED))
     page.get_by_label("Granskning:").select_option(label="Granskad")
     page.get_by_label("Publicerad", exact=True).check()
@@ -67,8 +69,10 @@ def test_editor_loads_reviews_publishes_and_reverts(live_server, page, staff_use
     page.goto(f"{base}/admin/sessions_app/contentblock/{block.pk}/history/")
     loaded_version = page.locator("#change-history tbody tr", has_text="Inläsning från")
     loaded_version.get_by_role("link").click()
+    page.get_by_label("Anledning till återställningen").fill("Fel rättelse")
     page.get_by_role("button", name="Återställ").click()
     expect(page.locator(".messagelist")).to_be_visible()
+    assert block.history.first().history_change_reason == "Fel rättelse"
     page.context.clear_cookies()
     page.goto(public_url)
     expect(page.locator("main")).to_contain_text(AS_LOADED)
