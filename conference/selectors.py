@@ -7,7 +7,15 @@ the page tests count them with 1 and with many related rows.
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.http import Http404
 
 from conference.http import latest
@@ -110,14 +118,6 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         .defer(*loader_fields("person"))
         .order_by("order", "pk")
     )
-    # Only the voices' text is shown on the event page: the prefetch asks for the
-    # blocks of those sessions alone (one query, whatever the programme's length).
-    voice_blocks = (
-        ContentBlock.objects.filter(session__kind=Session.Kind.VOICES)
-        .select_related("person")
-        .defer(*loader_fields("person"))
-        .order_by("order", "pk")
-    )
     sessions = list(
         Session.objects.visible(include_drafts=include_drafts)
         .filter(event_id=event.pk)
@@ -127,12 +127,22 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         )
         .order_by("order", "pk")
         .prefetch_related(
-            Prefetch("session_speakers", queryset=speakers, to_attr="people_roles"),
-            Prefetch("blocks", queryset=voice_blocks, to_attr="voice_blocks"),
+            Prefetch("session_speakers", queryset=speakers, to_attr="people_roles")
         )
     )
     for session in sessions:
         session.event = event  # get_absolute_url needs the slug: no extra query
+    # Only the voices' text is shown on the event page: their blocks alone are read
+    # (one query, none for an event without voices).
+    voices = [s for s in sessions if s.kind == Session.Kind.VOICES]
+    voice_blocks = (
+        ContentBlock.objects.select_related("person")
+        .defer(*loader_fields("person"))
+        .order_by("order", "pk")
+    )
+    prefetch_related_objects(
+        voices, Prefetch("blocks", queryset=voice_blocks, to_attr="voice_blocks")
+    )
     candidates = [event.first_figure, *(s.first_figure for s in sessions)]
     highlights = list(
         KeyFigure.objects.filter(pk__in=[pk for pk in candidates if pk is not None])
@@ -148,7 +158,7 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         contacts=[p for p in people if p.role == EventPerson.Role.CONTACT],
         sessions=[s for s in sessions if s.kind != Session.Kind.VOICES],
         highlights=highlights,
-        voices=[s for s in sessions if s.kind == Session.Kind.VOICES],
+        voices=voices,
         last_modified=latest(
             event.updated_at,
             *(s.updated_at for s in sessions),

@@ -6,6 +6,8 @@ with four speakers, blocks, figures and quotes each.
 
 import pytest
 
+from sessions_app.models import Session
+
 pytestmark = pytest.mark.django_db
 
 
@@ -19,6 +21,14 @@ def test_event_page_query_count(client, conference, django_assert_num_queries):
     # The event, its people, sessions with their speakers and the voices' text, and
     # the highlights.
     with django_assert_num_queries(6):
+        assert client.get(conference.event.get_absolute_url()).status_code == 200
+
+
+def test_event_page_without_voices_reads_no_blocks(
+    client, conference, django_assert_num_queries
+):
+    conference.event.sessions.filter(kind=Session.Kind.VOICES).delete()
+    with django_assert_num_queries(5):
         assert client.get(conference.event.get_absolute_url()).status_code == 200
 
 
