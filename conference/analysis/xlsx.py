@@ -14,7 +14,9 @@ number formats, text written as text (never read as a formula) and hyperlinks.
 import re
 import zipfile
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
+
+# Writes XML, parses none: quoting attribute values is all that is used from xml.sax.
+from xml.sax.saxutils import quoteattr  # nosec B406
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
