@@ -1,8 +1,8 @@
 """Benchmark the public search on the current database and print figures.
 
-Prints timings, asserts nothing. Uses the database DATABASE_URL points at; when it holds
-fewer than 100 000 published key figures, generated demo data are written there first
-(`generate_demo_data --replace --all-published`, once).
+Prints timings, asserts nothing. Uses the database DATABASE_URL points at, filled once with
+100 000 generated published key figures as `make bench-analysis` fills its own
+(scripts/bench_analysis.py, `prepare`).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/gr_search_bench \
         .venv/bin/python scripts/bench_search.py [--requests 30]
@@ -21,7 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-KEY_FIGURES = 100_000
+
+import bench_analysis  # noqa: E402 (scripts/ is on the path when run as a script)
+
 QUERIES = [
     ("common word, 35 000 figures", "antal"),
     ("word of every figure", "genererad"),
@@ -36,38 +38,13 @@ QUERIES = [
 ]
 
 
-def configure() -> None:
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
-    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
-    os.environ.setdefault("PAGE_CACHE", "0")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "conference.settings")
-
-
 def prepare() -> None:
-    import django
+    """The database as bench_analysis fills it, and the static files the page links."""
+    bench_analysis.configure(os.environ.get("DATABASE_URL", ""))
+    bench_analysis.prepare()
     from django.core.management import call_command
 
-    django.setup()
-    from django.db import connection
-
-    from conference.models import KeyFigure
-
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)  # the page's links
-    if KeyFigure.objects.public().count() < KEY_FIGURES:
-        print(f"Generating {KEY_FIGURES} published key figures (once)...", flush=True)
-        started = time.perf_counter()
-        call_command(
-            "generate_demo_data",
-            replace=True,
-            key_figures=KEY_FIGURES,
-            all_published=True,
-        )
-        print(f"  took {time.perf_counter() - started:.1f} s")
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("VACUUM ANALYZE")
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def timed(function, count: int) -> list[float]:
@@ -131,7 +108,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=30, help="runs per query")
     args = parser.parse_args()
-    configure()
     prepare()
     run(args.requests)
 
