@@ -14,7 +14,6 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    prefetch_related_objects,
 )
 from django.http import Http404
 
@@ -28,7 +27,6 @@ from conference.models import (
     loader_fields,
 )
 from sessions_app.models import (
-    ContentBlock,
     Quote,
     Session,
     SessionQuerySet,
@@ -77,12 +75,21 @@ def _first_figure(**where) -> Subquery:
     )
 
 
+# The first figure of the event outside its sessions, and of each session, as
+# subqueries of the event and session queries. Built once: an expression is an
+# immutable description that each query copies when it uses it.
+EVENT_FIRST_FIGURE = _first_figure(event_id=OuterRef("pk"), session__isnull=True)
+SESSION_FIRST_FIGURE = _first_figure(
+    event_id=OuterRef("event_id"), session_id=OuterRef("pk")
+)
+
+
 def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
-    """Return everything the event page shows (at most 6 queries), or raise Http404.
+    """Return everything the event page shows (5 queries), or raise Http404.
 
     Each session carries its speakers as `session.people_roles`, in programme order.
     The participants' voices (sessions of kind "voices") are no programme items: they
-    come apart, as `voices`, each with its text as `session.voice_blocks`.
+    come apart, as `voices`, and the page links them (their text is on their own page).
     """
     # The highlights are the first figure of each shown session and the event's own
     # first figure, the first HIGHLIGHT_COUNT of them in the figures' order. The event
@@ -94,11 +101,7 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         event = (
             Event.objects.visible(include_drafts=include_drafts)
             .defer(*loader_fields(""))
-            .annotate(
-                first_figure=_first_figure(
-                    event_id=OuterRef("pk"), session__isnull=True
-                )
-            )
+            .annotate(first_figure=EVENT_FIRST_FIGURE)
             .get(slug=slug)
         )
     except Event.DoesNotExist:
@@ -122,9 +125,7 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         Session.objects.visible(include_drafts=include_drafts)
         .filter(event_id=event.pk)
         .defer(*loader_fields(""))
-        .annotate(
-            first_figure=_first_figure(event_id=event.pk, session_id=OuterRef("pk"))
-        )
+        .annotate(first_figure=SESSION_FIRST_FIGURE)
         .order_by("order", "pk")
         .prefetch_related(
             Prefetch("session_speakers", queryset=speakers, to_attr="people_roles")
@@ -132,17 +133,6 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
     )
     for session in sessions:
         session.event = event  # get_absolute_url needs the slug: no extra query
-    # Only the voices' text is shown on the event page: their blocks alone are read
-    # (one query, none for an event without voices).
-    voices = [s for s in sessions if s.kind == Session.Kind.VOICES]
-    voice_blocks = (
-        ContentBlock.objects.select_related("person")
-        .defer(*loader_fields("person"))
-        .order_by("order", "pk")
-    )
-    prefetch_related_objects(
-        voices, Prefetch("blocks", queryset=voice_blocks, to_attr="voice_blocks")
-    )
     candidates = [event.first_figure, *(s.first_figure for s in sessions)]
     highlights = list(
         KeyFigure.objects.filter(pk__in=[pk for pk in candidates if pk is not None])
@@ -158,7 +148,7 @@ def event_page(slug: str, *, include_drafts: bool = False) -> EventPage:
         contacts=[p for p in people if p.role == EventPerson.Role.CONTACT],
         sessions=[s for s in sessions if s.kind != Session.Kind.VOICES],
         highlights=highlights,
-        voices=voices,
+        voices=[s for s in sessions if s.kind == Session.Kind.VOICES],
         last_modified=latest(
             event.updated_at,
             *(s.updated_at for s in sessions),

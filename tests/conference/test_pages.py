@@ -277,11 +277,41 @@ def test_event_page_shows_participants_voices_apart_from_the_programme(client):
     programme = [h.text.strip() for h in page.select(".programme__title")]
     assert programme == [talk.title]
     section = page.find(id="roster").parent
-    assert section.select_one("blockquote").text.strip() == "En mycket bra dag."
-    caption = " ".join(section.select_one("figcaption").text.split())
-    assert caption == "– Deltagare Ett, Kungälvs kommun"
+    links = [(a.text, a["href"]) for a in section.select("a")]
+    assert links == [("Läs vad deltagarna sa om dagen", voices.get_absolute_url())]
+    # The event page is an overview: the voices' text is read on their own page.
+    assert "En mycket bra dag." not in page.text
+    voices_page = soup(client.get(voices.get_absolute_url()))
+    assert voices_page.select_one("blockquote").text.strip() == "En mycket bra dag."
     data = json.loads(page.find("script", type="application/ld+json").string)
     assert [sub["name"] for sub in data["subEvent"]] == [talk.title]
+
+
+def test_event_page_names_each_voices_session_when_there_are_several(client):
+    from sessions_app.models import Session
+    from tests.factories.sessions import SessionFactory
+
+    event = EventFactory()
+    morning, afternoon = (
+        SessionFactory(
+            event=event, title=title, kind=Session.Kind.VOICES, order=n, summary=summary
+        )
+        for n, (title, summary) in enumerate(
+            [
+                ("Röster på förmiddagen", "Tolv deltagare om dagen."),
+                ("Röster efter lunch", ""),
+            ]
+        )
+    )
+
+    section = soup(client.get(event.get_absolute_url())).find(id="roster").parent
+
+    links = [(a.text, a["href"]) for a in section.select("a")]
+    assert links == [
+        (morning.title, morning.get_absolute_url()),
+        (afternoon.title, afternoon.get_absolute_url()),
+    ]
+    assert "Tolv deltagare om dagen." in section.text
 
 
 def test_session_list_does_not_repeat_a_kind_that_is_the_title(client):
