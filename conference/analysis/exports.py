@@ -25,7 +25,7 @@ from django.http import FileResponse, StreamingHttpResponse
 from conference.analysis.key_figure_filters import KeyFigureFilterSet, given_filters
 from conference.analysis.xlsx import Column, SheetWriter
 from conference.links import link_around
-from conference.models import KeyFigure, Municipality, ReviewStatus
+from conference.models import KeyFigure, Municipality, ReviewStatus, year_unfinished
 from conference.municipality_filter import GR_MEMBERS, spelling_key
 
 CHUNK_ROWS = 2000
@@ -44,6 +44,7 @@ COLUMNS = [
     ("qualifier", "Precisering"),
     ("period", "Period"),
     ("year", "År"),
+    ("year_unfinished", "Året hade inte slutat"),
     ("scope", "Områdestyp"),
     ("municipality", "Kommunkod"),
     ("area", "Område"),
@@ -58,6 +59,8 @@ COLUMNS = [
     ("url", "Länk"),
 ]
 NUMBER_KEYS = {"id", "value", "year", "session_id"}
+# Yes/no columns: true/false for scripts, Ja/Nej in the spreadsheets.
+BOOLEAN_KEYS = {"year_unfinished"}
 VALUE_INDEX = [key for key, _heading in COLUMNS].index("value")
 # Column widths of the XLSX sheet, in characters (Excel's unit); the rest get DEFAULT.
 XLSX_WIDTHS = {
@@ -70,6 +73,7 @@ XLSX_WIDTHS = {
     "qualifier": 12,
     "period": 12,
     "year": 7,
+    "year_unfinished": 10,
     "scope": 18,
     "municipality": 11,
     "area": 18,
@@ -101,6 +105,7 @@ def swedish_values() -> dict[str, dict[str, str]]:
             ("qualifier", KeyFigure.Qualifier.choices),
             ("scope", KeyFigure.Scope.choices),
             ("review_status", ReviewStatus.choices),
+            ("year_unfinished", [(True, "Ja"), (False, "Nej")]),
         )
     }
 
@@ -151,6 +156,7 @@ def record_rows(queryset):
         "review_status",
         "flags",
         "session_id",
+        event_date=F("event__date"),
         measure_slug=F("measure__slug"),
         measure_name=F("measure__name"),
         municipality_code=F("municipality__code"),
@@ -189,6 +195,7 @@ def key_figure_record(row: dict, *, url_for) -> dict:
         "qualifier": row["qualifier"],
         "period": row["period"],
         "year": row["year"],
+        "year_unfinished": year_unfinished(row["year"], row["event_date"]),
         "scope": scope,
         "municipality": row["municipality_code"],
         "area": row["municipality_name"] or str(KeyFigure.Scope(scope).label),
@@ -235,6 +242,8 @@ def cell_text(key: str, value) -> str:
         return safe_text("|".join(str(flag) for flag in value))
     if key in NUMBER_KEYS:
         return str(value)
+    if key in BOOLEAN_KEYS:
+        return "true" if value else "false"
     return safe_text(str(value))
 
 
@@ -273,9 +282,10 @@ def csv_chunks(queryset, *, flavour: CsvFlavour, base_url: str) -> Iterator[str]
     text_indexes = [
         index
         for index, key in enumerate(keys)
-        if key not in NUMBER_KEYS and key != "flags"
+        if key not in NUMBER_KEYS | BOOLEAN_KEYS and key != "flags"
     ]
     flags_index = keys.index("flags")
+    boolean_indexes = [keys.index(key) for key in BOOLEAN_KEYS]
     for row, record in records(queryset, base_url=base_url):
         if flavour.swedish:
             record = in_swedish(record)
@@ -284,6 +294,9 @@ def csv_chunks(queryset, *, flavour: CsvFlavour, base_url: str) -> Iterator[str]
             if cells[index]:
                 cells[index] = safe_text(cells[index])
         cells[flags_index] = cell_text("flags", cells[flags_index])
+        if not flavour.swedish:
+            for index in boolean_indexes:
+                cells[index] = cell_text(keys[index], cells[index])
         value = decimal_text(row["value"])
         cells[VALUE_INDEX] = value.replace(".", ",") if flavour.decimal_comma else value
         writer.writerow(cells)

@@ -91,6 +91,10 @@ FIELDS = {
     "unit": "Enhet (kod).",
     "qualifier": "Precisering (kod; tom för exakt).",
     "year": "År som värdet gäller.",
+    "year_unfinished": (
+        "Om året inte hade slutat på evenemangets dag: värdet kan ändras innan "
+        "året är slut (preliminärt eller delår)."
+    ),
     "scope": "Områdestyp: kommun, GR som helhet eller Riket.",
     "area": "Områdets namn.",
     "event_title": "Evenemangets titel.",

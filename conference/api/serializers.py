@@ -161,6 +161,7 @@ class KeyFigureSerializer(serializers.ModelSerializer):
         help_text="Programpunktens id (filtret session).",
     )
     session_title = serializers.CharField(read_only=True)
+    year_unfinished = serializers.BooleanField(read_only=True)
     flags = serializers.ListField(child=serializers.CharField(), read_only=True)
     url = serializers.URLField(read_only=True)
 
@@ -175,6 +176,7 @@ class KeyFigureSerializer(serializers.ModelSerializer):
             "qualifier",
             "period",
             "year",
+            "year_unfinished",
             "scope",
             "municipality",
             "area",

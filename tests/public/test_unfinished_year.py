@@ -1,9 +1,13 @@
 """A figure for a year that had not ended at its event is marked wherever it is shown."""
 
+import csv
 import datetime
+import io
+import json
 
 import pytest
 from bs4 import BeautifulSoup
+from openpyxl import load_workbook
 
 from conference.models import year_unfinished
 from tests.factories.conference import EventFactory, KeyFigureFactory
@@ -97,3 +101,47 @@ def test_comparison_chart_data_marks_figure_of_running_year(client, figures):
         for row in page.select(".chart-data tbody tr")
     }
     assert rows == {"2024": True, "2023": False}
+
+
+def export_body(response) -> bytes:
+    return (
+        b"".join(response.streaming_content)
+        if response.streaming
+        else (response.content)
+    )
+
+
+def test_api_marks_figure_of_running_year(client, figures):
+    results = client.get("/api/v1/key-figures/").json()["results"]
+    assert {row["label"]: row["year_unfinished"] for row in results} == EXPECTED
+
+
+def test_json_export_marks_figure_of_running_year(client, figures):
+    records = json.loads(export_body(client.get("/nyckeltal/export/json/")))
+    assert {row["label"]: row["year_unfinished"] for row in records} == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("export", "delimiter", "label_heading", "heading", "yes", "no"),
+    [
+        ("csv", ",", "label", "year_unfinished", "true", "false"),
+        ("excel-csv", ";", "Vad som mäts", "Året hade inte slutat", "Ja", "Nej"),
+    ],
+)
+def test_csv_exports_mark_figure_of_running_year(
+    client, figures, export, delimiter, label_heading, heading, yes, no
+):
+    text = export_body(client.get(f"/nyckeltal/export/{export}/")).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+    marks = {row[label_heading]: row[heading] for row in rows}
+    assert marks == {"Deltagare hittills i år": yes, "Deltagare förra året": no}
+
+
+def test_xlsx_export_marks_figure_of_running_year(client, figures):
+    workbook = load_workbook(
+        io.BytesIO(export_body(client.get("/nyckeltal/export/xlsx/")))
+    )
+    heading, *rows = workbook.active.iter_rows(values_only=True)
+    label, mark = heading.index("Vad som mäts"), heading.index("Året hade inte slutat")
+    marks = {row[label]: row[mark] for row in rows}
+    assert marks == {"Deltagare hittills i år": "Ja", "Deltagare förra året": "Nej"}
