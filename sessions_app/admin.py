@@ -158,7 +158,8 @@ class SessionAdmin(PublishableAdmin):
         return super().history_view(request, object_id, extra_context=context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """Revert the session and bring its blocks and speakers back as they were."""
+        """Revert the session and bring its blocks, speakers, figures and quotes back
+        as they were."""
         with transaction.atomic():
             response = super().history_form_view(
                 request, object_id, version_id, extra_context=extra_context

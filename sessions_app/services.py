@@ -6,10 +6,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 from django.utils import timezone
 
-from sessions_app.models import ContentBlock, Session, SessionSpeaker
+from conference.models import KeyFigure
+from sessions_app.models import ContentBlock, Quote, Session, SessionSpeaker
 
-# The parts a revert brings back with the session: its text and who took part.
-RESTORED_PARTS = (ContentBlock, SessionSpeaker)
+# The parts a revert brings back with the session: its text, who took part, and the
+# figures and quotes told in it.
+RESTORED_PARTS = (ContentBlock, SessionSpeaker, KeyFigure, Quote)
 
 
 def version_end(version) -> datetime:
@@ -40,11 +42,13 @@ def _values(instance) -> dict:
 def restore_session_parts(
     *, session: Session, version, user: AbstractBaseUser, reason: str
 ) -> int:
-    """Make ``session``'s blocks and speakers what they were in ``version``.
+    """Make ``session``'s blocks, speakers, key figures and quotes what they were in
+    ``version``.
 
     Parts added since are deleted, changed ones get their old values back, deleted ones
     come back; each write is recorded in the history with ``user`` and ``reason``.
-    A speaker whose person has since been deleted (erased) stays out. Return how many
+    A part that names a row deleted since (an erased person, a merged measure) loses
+    that link where it may be empty and stays out where it may not. Return how many
     parts changed.
     """
     as_of = version_end(version)
@@ -53,7 +57,19 @@ def restore_session_parts(
         past = {
             part.pk: part for part in model.history.as_of(as_of).filter(session=session)
         }
-        for current in model.objects.filter(session=session).exclude(pk__in=list(past)):
+        arrived = list(model.objects.filter(session=session).exclude(pk__in=list(past)))
+        # A part that was elsewhere in the version (a figure moved here since) goes back
+        # there; one that did not exist yet is deleted.
+        elsewhere = {
+            part.pk: part
+            for part in model.history.as_of(as_of).filter(
+                pk__in=[current.pk for current in arrived]
+            )
+        }
+        for current in arrived:
+            if current.pk in elsewhere:
+                past[current.pk] = elsewhere[current.pk]
+                continue
             _record(current, user, reason)
             current.delete()
             changed += 1
@@ -61,7 +77,7 @@ def restore_session_parts(
             part.pk: _values(part) for part in model.objects.filter(pk__in=list(past))
         }
         for part in past.values():
-            if not _person_exists(part):
+            if not _references_exist(part):
                 continue
             if current_values.get(part.pk) == _values(part):
                 continue
@@ -71,17 +87,24 @@ def restore_session_parts(
     return changed
 
 
-def _person_exists(part: models.Model) -> bool:
-    """Return False for a part naming a person who is gone; a block just loses them."""
-    if part.person_id is None:
-        return True
-    person_model = part._meta.get_field("person").related_model
-    if person_model.objects.filter(pk=part.person_id).exists():
-        return True
-    if isinstance(part, ContentBlock):
-        part.person_id = None
-        return True
-    return False
+def _references_exist(part: models.Model) -> bool:
+    """Return whether ``part`` can be saved as it was: each row it links to still exists.
+
+    A link to a row deleted since is emptied where the field allows it; otherwise the
+    part cannot come back (False).
+    """
+    for field in part._meta.concrete_fields:
+        if not field.is_relation:
+            continue
+        linked_id = getattr(part, field.attname)
+        if linked_id is None:
+            continue
+        if field.related_model.objects.filter(pk=linked_id).exists():
+            continue
+        if not field.null:
+            return False
+        setattr(part, field.attname, None)
+    return True
 
 
 def _record(part: models.Model, user: AbstractBaseUser, reason: str) -> None:

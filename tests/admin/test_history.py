@@ -5,10 +5,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from conference.admin_base import REVERT_REASON
-from sessions_app.models import ContentBlock, SessionSpeaker
+from conference.models import KeyFigure
+from sessions_app.models import ContentBlock, Quote, SessionSpeaker
 from tests.admin.helpers import change_form_data, form_data
+from tests.factories.conference import KeyFigureFactory, MeasureFactory
 from tests.factories.sessions import (
     ContentBlockFactory,
+    QuoteFactory,
     SessionFactory,
     SessionSpeakerFactory,
 )
@@ -237,3 +240,68 @@ def test_reverting_a_block_asks_for_the_reason_once_and_stores_it(editor_client)
     block.refresh_from_db()
     assert block.text == "Som inläst."
     assert block.history.latest().history_change_reason == "Fel rättelse"
+
+
+def _revert(client, session, version, reason):
+    page = client.get(_revert_url(session, version))
+    return client.post(
+        _revert_url(session, version),
+        form_data(page.context["adminform"].form, revert_reason=reason),
+    )
+
+
+@pytest.mark.django_db
+def test_revert_restores_the_sessions_key_figures_and_quotes(editor_client, editor):
+    session = SessionFactory(title="Unga till arbete")
+    other = SessionFactory(event=session.event, title="Annan programpunkt")
+    changed = KeyFigureFactory(session=session, event=session.event, value=10)
+    deleted = KeyFigureFactory(session=session, event=session.event, value=20)
+    moved = KeyFigureFactory(session=other, event=session.event, value=30)
+    quote = QuoteFactory(session=session, event=session.event, text="Rätt citat.")
+    version = session.history.latest()
+    _edit_title(editor_client, session, "Ny titel")  # the version ends here
+    changed.value = 99
+    changed.save()
+    deleted_pk = deleted.pk
+    deleted.delete()
+    added = KeyFigureFactory(session=session, event=session.event, value=40)
+    moved.session = session
+    moved.save()
+    quote.text = "Fel citat."
+    quote.save()
+
+    response = _revert(editor_client, session, version, "Siffrorna blev fel")
+
+    assert response.status_code == 302
+    assert sorted(session.key_figures.values_list("pk", "value")) == sorted(
+        [(changed.pk, 10), (deleted_pk, 20)]
+    )
+    assert not KeyFigure.objects.filter(pk=added.pk).exists()
+    assert KeyFigure.objects.get(pk=moved.pk).session_id == other.pk
+    assert Quote.objects.get(pk=quote.pk).text == "Rätt citat."
+    restored = KeyFigure.history.filter(id=changed.pk).latest()
+    assert (restored.history_user, restored.history_change_reason) == (
+        editor,
+        "Siffrorna blev fel",
+    )
+
+
+@pytest.mark.django_db
+def test_revert_empties_links_to_rows_deleted_since(editor_client):
+    session = SessionFactory()
+    measure = MeasureFactory()
+    figure = KeyFigureFactory(session=session, event=session.event, measure=measure)
+    quote = QuoteFactory(session=session, event=session.event, person=PersonFactory())
+    version = session.history.latest()
+    _edit_title(editor_client, session, "Ny titel")
+    figure_pk, quote_pk = figure.pk, quote.pk
+    figure.delete()
+    measure.delete()  # merged into another by staff
+    quote.delete()
+    quote.person.delete()  # erased
+
+    response = _revert(editor_client, session, version, "Raderat av misstag")
+
+    assert response.status_code == 302
+    assert KeyFigure.objects.get(pk=figure_pk).measure_id is None
+    assert Quote.objects.get(pk=quote_pk).person_id is None
