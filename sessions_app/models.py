@@ -196,6 +196,7 @@ class ContentBlock(models.Model):
         blank=True,
         related_name="quoted_blocks",
         verbose_name=_("vem som sa det"),
+        db_index=False,  # the partial index content_block_person in Meta
     )
 
     history = HistoricalRecords()
@@ -204,6 +205,16 @@ class ContentBlock(models.Model):
         verbose_name = _("innehållsblock")
         verbose_name_plural = _("innehållsblock")
         ordering = ["session", "order", "pk"]
+        # Only quotes name a person. A full index on person is mostly NULLs, which
+        # SQLite's planner then takes as useless: finding whether someone is quoted
+        # in public text (Person.objects.public()) read every public block per person.
+        indexes = [
+            models.Index(
+                fields=["person"],
+                condition=Q(person__isnull=False),
+                name="content_block_person",
+            )
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(kind=""), name="content_block_has_kind")
         ]
